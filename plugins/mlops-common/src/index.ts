@@ -1,0 +1,16 @@
+/**
+ * Entity kinds, JSON schemas, relations and annotations of ML Foundation,
+ * shared by its frontend and backend packages.
+ *
+ * @packageDocumentation
+ */
+
+export * from './constants';
+export * from './relations';
+export * from './kinds/DatasetEntity';
+export * from './kinds/FeatureGroupEntity';
+export * from './kinds/ModelEntity';
+export * from './kinds/ModelVersionEntity';
+export * from './kinds/ModelDeploymentEntity';
+export * from './kinds/mlEntityReferences';
+export * from './kinds/validateMlEntity';

@@ -1,0 +1,8 @@
+/**
+ * ML Foundation frontend: ML relations in the catalog graph, entity cards and
+ * the ML hub page.
+ *
+ * @packageDocumentation
+ */
+
+export { catalogGraphMlRelationsModule } from './catalogGraphMlRelationsModule';
