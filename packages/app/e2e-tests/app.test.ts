@@ -1,33 +1,56 @@
-/*
- * Copyright 2020 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
+import { expect, Page, test } from '@playwright/test';
 
-import { test, expect } from '@playwright/test';
-
-test('App should render the welcome page', async ({ page }) => {
+async function enterAsGuest(page: Page) {
   await page.goto('/');
-
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
-
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await page.getByRole('button', { name: 'Enter' }).click();
   await expect(
-    nav.getByRole('link', { name: 'Catalog', exact: true }),
+    page.getByRole('heading', { name: 'Acme ML Catalog' }),
+  ).toBeVisible();
+}
+
+test('a data scientist finds a model, its owner and its versions', async ({
+  page,
+}) => {
+  await enterAsGuest(page);
+
+  // Filter the catalog to the Model kind.
+  await page.getByLabel('Kind').click();
+  await page.getByRole('option', { name: 'Model', exact: true }).click();
+  await expect(
+    page.getByRole('heading', { name: 'All Models (3)', level: 2 }),
+  ).toBeVisible();
+
+  await page.getByRole('link', { name: 'Churn classifier' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'Churn classifier' }),
+  ).toBeVisible();
+
+  const about = page.getByRole('article').filter({
+    has: page.getByRole('heading', { name: 'About' }),
+  });
+  await expect(about.getByRole('link', { name: 'Customer ML' })).toBeVisible();
+
+  // Versions and lineage are drawn in the relations graph.
+  const relations = page.getByRole('article').filter({
+    has: page.getByRole('heading', { name: 'Relations' }),
+  });
+  for (const version of [1, 2, 3, 4, 5]) {
+    await expect(
+      relations.getByText(`churn-classifier v${version}`, { exact: true }),
+    ).toBeVisible();
+  }
+  await expect(relations.getByText('versionOf').first()).toBeVisible();
+
+  // Lineage: from a version to the data it was trained on.
+  await relations.getByText('churn-classifier v5', { exact: true }).click();
+  await expect(
+    page.getByRole('heading', { name: 'churn-classifier v5' }),
   ).toBeVisible();
   await expect(
-    page.getByRole('link', { name: 'APIs', exact: true }),
+    page
+      .getByRole('article')
+      .filter({ has: page.getByRole('heading', { name: 'Relations' }) })
+      .getByText('trainedOn')
+      .first(),
   ).toBeVisible();
 });

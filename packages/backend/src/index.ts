@@ -3,6 +3,7 @@ import { createBackend } from '@backstage/backend-defaults';
 const backend = createBackend();
 
 backend.add(import('@backstage/plugin-app-backend'));
+backend.add(import('@backstage/plugin-events-backend'));
 
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
@@ -12,6 +13,8 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Lists entities that failed processing, with their errors, in the portal.
+backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
 backend.add(import('@ml-foundation/plugin-catalog-backend-module-mlops'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
