@@ -63,7 +63,9 @@ describe('catalogModuleMlops', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
   const directory = createMockDirectory();
 
-  async function startCatalog(databaseId: Parameters<typeof databases.init>[0]) {
+  async function startCatalog(
+    databaseId: Parameters<typeof databases.init>[0],
+  ) {
     directory.setContent({
       'estate.yaml': estate.map(e => stringify(e)).join('---\n'),
     });
@@ -71,12 +73,26 @@ describe('catalogModuleMlops', () => {
       features: [
         catalogPlugin,
         catalogModuleMlops,
-        mockServices.database.factory({ knex: await databases.init(databaseId) }),
+        mockServices.database.factory({
+          knex: await databases.init(databaseId),
+        }),
         mockServices.rootConfig.factory({
           data: {
             catalog: {
-              rules: [{ allow: ['Group', 'Location', 'Dataset', 'Model', 'ModelVersion'] }],
-              locations: [{ type: 'file', target: directory.resolve('estate.yaml') }],
+              rules: [
+                {
+                  allow: [
+                    'Group',
+                    'Location',
+                    'Dataset',
+                    'Model',
+                    'ModelVersion',
+                  ],
+                },
+              ],
+              locations: [
+                { type: 'file', target: directory.resolve('estate.yaml') },
+              ],
             },
           },
         }),
@@ -87,7 +103,9 @@ describe('catalogModuleMlops', () => {
 
   async function waitForEntity(server: any, path: string) {
     for (let attempt = 0; attempt < 120; attempt++) {
-      const response = await request(server).get(`/api/catalog/entities/by-name/${path}`);
+      const response = await request(server).get(
+        `/api/catalog/entities/by-name/${path}`,
+      );
       if (response.status === 200 && response.body.relations.length > 0) {
         return response.body;
       }
@@ -101,7 +119,10 @@ describe('catalogModuleMlops', () => {
     async databaseId => {
       const server = await startCatalog(databaseId);
 
-      const version = await waitForEntity(server, 'modelversion/default/fraud-detector-v1');
+      const version = await waitForEntity(
+        server,
+        'modelversion/default/fraud-detector-v1',
+      );
       expect(version.relations).toEqual(
         expect.arrayContaining([
           { type: 'versionOf', targetRef: 'model:default/fraud-detector' },
@@ -112,13 +133,22 @@ describe('catalogModuleMlops', () => {
       const model = await waitForEntity(server, 'model/default/fraud-detector');
       expect(model.relations).toEqual(
         expect.arrayContaining([
-          { type: 'hasVersion', targetRef: 'modelversion:default/fraud-detector-v1' },
+          {
+            type: 'hasVersion',
+            targetRef: 'modelversion:default/fraud-detector-v1',
+          },
         ]),
       );
-      const dataset = await waitForEntity(server, 'dataset/default/raw-transactions');
+      const dataset = await waitForEntity(
+        server,
+        'dataset/default/raw-transactions',
+      );
       expect(dataset.relations).toEqual(
         expect.arrayContaining([
-          { type: 'trainingDataFor', targetRef: 'modelversion:default/fraud-detector-v1' },
+          {
+            type: 'trainingDataFor',
+            targetRef: 'modelversion:default/fraud-detector-v1',
+          },
         ]),
       );
 
@@ -129,7 +159,10 @@ describe('catalogModuleMlops', () => {
 
       const validation = await request(server)
         .post('/api/catalog/validate-entity')
-        .send({ entity: estate[4], location: 'url:https://example.com/estate.yaml' });
+        .send({
+          entity: estate[4],
+          location: 'url:https://example.com/estate.yaml',
+        });
       expect(validation.status).toBe(400);
       expect(validation.body.errors[0].message).toContain(
         'ModelVersion "default/fraud-detector-v2" is invalid: spec.version must be integer, got "two"',
