@@ -8,8 +8,8 @@ import {
 /** One feature of a feature group. */
 export type Feature = {
   name: string;
-  /** SageMaker feature type: Integral, Fractional or String. */
-  type: string;
+  /** SageMaker Feature Store feature type. */
+  type: 'Integral' | 'Fractional' | 'String';
   description?: string;
 };
 
@@ -64,7 +64,10 @@ export const featureGroupEntityV1alpha1Schema = mlKindSchema(
           required: ['name', 'type'],
           properties: {
             name: { type: 'string', minLength: 1 },
-            type: { type: 'string', minLength: 1 },
+            type: {
+              enum: ['Integral', 'Fractional', 'String'],
+              description: 'SageMaker Feature Store feature type.',
+            },
             description: { type: 'string' },
           },
         },
