@@ -10,8 +10,13 @@ export type ModelDeploymentType =
 /** One production variant of an endpoint. */
 export type ModelDeploymentVariant = {
   name: string;
-  /** Entity reference of the ModelVersion this variant serves. */
-  modelVersion: string;
+  /**
+   * Entity reference of the ModelVersion this variant serves; absent when the
+   * served model is not in the model registry.
+   */
+  modelVersion?: string;
+  /** Name of the SageMaker model behind the variant. */
+  modelName?: string;
   /** Share of traffic, as SageMaker's relative variant weight. */
   weight?: number;
   instanceType?: string;
@@ -56,10 +61,9 @@ export const modelDeploymentEntityV1alpha1Schema = mlKindSchema(
       },
       variants: {
         type: 'array',
-        minItems: 1,
         items: {
           type: 'object',
-          required: ['name', 'modelVersion'],
+          required: ['name'],
           properties: {
             name: { type: 'string', minLength: 1 },
             modelVersion: {
@@ -67,6 +71,10 @@ export const modelDeploymentEntityV1alpha1Schema = mlKindSchema(
               minLength: 1,
               description:
                 'Entity reference of the ModelVersion served (deploys relation).',
+            },
+            modelName: {
+              type: 'string',
+              description: 'Name of the SageMaker model behind the variant.',
             },
             weight: { type: 'number', minimum: 0 },
             instanceType: { type: 'string' },
