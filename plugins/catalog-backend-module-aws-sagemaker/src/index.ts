@@ -1,9 +1,12 @@
 /**
- * Catalog entity provider for AWS SageMaker.
- *
- * Laid out by the portal foundation; its implementation is still to come.
+ * Catalog module that brings an AWS account's SageMaker estate (model
+ * registry, training lineage, feature store, endpoints, batch transforms)
+ * into the catalog.
  *
  * @packageDocumentation
  */
 
-export {};
+export { catalogModuleAwsSagemaker as default } from './module';
+export { AwsSagemakerEntityProvider } from './provider/AwsSagemakerEntityProvider';
+export { SagemakerReader } from './reader/SagemakerReader';
+export { buildSagemakerEntities } from './mapping/buildSagemakerEntities';

@@ -1,0 +1,49 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  catalog?: {
+    providers?: {
+      /**
+       * SageMaker entity providers, keyed by provider id: one per AWS
+       * account and region to sync.
+       */
+      awsSagemaker?: {
+        [providerId: string]: {
+          /**
+           * AWS account to read, looked up in `aws.accounts` for credentials.
+           * Default: the account of the default credentials.
+           */
+          accountId?: string;
+          /** AWS region to read, e.g. eu-west-1. */
+          region: string;
+          /**
+           * Endpoint to send AWS calls to instead of AWS's own: LocalStack,
+           * a VPC endpoint, or the ML Foundation AWS simulator.
+           */
+          endpoint?: string;
+          /** When to sync. Default: every 30 minutes, with a 15 minute timeout. */
+          schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+          /** Tag whose value names a resource's owner. Default: `owner`. */
+          ownerTagKey?: string;
+          /**
+           * Owner of resources without an owner tag (neither on themselves
+           * nor on their model package group). Default: `group:default/ml-platform`.
+           */
+          defaultOwner?: string;
+          /** AWS calls in flight at once. Default: 4. */
+          maxConcurrency?: number;
+          /**
+           * A sync that would remove more than this share of the provider's
+           * entities is refused and logged. Default: 0.5.
+           */
+          maxRemovalShare?: number;
+          /**
+           * Batch transform jobs created within this many days become
+           * deployments. Default: 30.
+           */
+          transformJobDays?: number;
+        };
+      };
+    };
+  };
+}
