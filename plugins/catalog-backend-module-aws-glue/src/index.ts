@@ -1,9 +1,12 @@
 /**
- * Catalog entity provider for AWS Glue.
- *
- * Laid out by the portal foundation; its implementation is still to come.
+ * Catalog entity provider for AWS Glue: tables and views as Datasets, jobs as
+ * data-pipeline Components with the lineage their scripts describe.
  *
  * @packageDocumentation
  */
 
-export {};
+export { catalogModuleAwsGlue as default } from './module';
+export { AwsGlueEntityProvider } from './provider/AwsGlueEntityProvider';
+export type { AwsGlueEntityProviderOptions } from './provider/AwsGlueEntityProvider';
+export { readAwsGlueConfigs } from './config/readAwsGlueConfigs';
+export type { AwsGlueProviderConfig } from './config/readAwsGlueConfigs';

@@ -2,17 +2,17 @@ import type {
   LoggerService,
   SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
 import type {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import { stringifyError } from '@backstage/errors';
 import {
-  applyFullMutationSafely,
-  AwsCallRecorder,
   AwsClientFactory,
   AwsProviderConfig,
+  AwsSyncOutcome,
   AwsSyncStore,
+  runAwsEntitySync,
 } from '@ml-foundation/plugin-mlops-node';
 import { buildSagemakerEntities } from '../mapping/buildSagemakerEntities';
 import { createSagemakerReader } from '../reader/createSagemakerReader';
@@ -25,18 +25,11 @@ export interface AwsSagemakerEntityProviderOptions {
   taskRunner: SchedulerServiceTaskRunner;
 }
 
-/** Failed calls by operation, as lines a user can read. */
-function describeCallErrors(recorder: AwsCallRecorder): string[] {
-  return Object.entries(recorder.errors()).map(
-    ([operation, count]) => `${operation}: ${count} failed call(s)`,
-  );
-}
-
 /**
  * Brings the ML estate of one AWS account and region from SageMaker into the
- * catalog. Reading is {@link SagemakerReader}'s job; this class schedules
- * syncs, applies a complete read as a full mutation, and records how each
- * sync went. A failed read removes nothing.
+ * catalog, on the provider's schedule. Reading is {@link SagemakerReader}'s
+ * job, mapping {@link buildSagemakerEntities}'; each sync is applied only
+ * once the whole scope was read, and recorded in the sync status.
  */
 export class AwsSagemakerEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
@@ -57,69 +50,36 @@ export class AwsSagemakerEntityProvider implements EntityProvider {
     });
   }
 
-  /** One sync. Errors are logged and recorded, never thrown, so the schedule keeps running. */
-  async refresh(): Promise<void> {
+  /**
+   * Runs one sync. Failures are logged and recorded, not thrown, so the
+   * schedule keeps running.
+   */
+  async refresh(): Promise<AwsSyncOutcome> {
     if (!this.connection) {
-      throw new Error(
+      throw new ConflictError(
         `${this.getProviderName()} is not connected to the catalog yet`,
       );
     }
-    const { config, store } = this.options;
-    const logger = this.options.logger.child({
-      provider: this.getProviderName(),
+    const { config, clients, store } = this.options;
+    const providerId = this.getProviderName();
+    return runAwsEntitySync({
+      providerId,
+      connection: this.connection,
+      store,
+      logger: this.options.logger.child({ provider: providerId }),
+      maxRemovalShare: config.maxRemovalShare,
+      read: async recorder => {
+        const reader = await createSagemakerReader({
+          clients,
+          config,
+          cache: store.describeCache(providerId),
+          recorder,
+        });
+        return buildSagemakerEntities(await reader.read(), {
+          ownerTagKey: config.ownerTagKey,
+          defaultOwner: config.defaultOwner,
+        });
+      },
     });
-    const recorder = new AwsCallRecorder();
-    const startedAt = new Date();
-    try {
-      const reader = await createSagemakerReader({
-        clients: this.options.clients,
-        config,
-        cache: store.describeCache(this.getProviderName()),
-        recorder,
-      });
-      const snapshot = await reader.read();
-      const entities = buildSagemakerEntities(snapshot, {
-        ownerTagKey: config.ownerTagKey,
-        defaultOwner: config.defaultOwner,
-      });
-      const outcome = await applyFullMutationSafely({
-        connection: this.connection,
-        entities,
-        previousCount:
-          (
-            await store.getStatus(this.getProviderName())
-          )?.lastAppliedEntityCount ?? 0,
-        maxRemovalShare: config.maxRemovalShare,
-        logger,
-      });
-      await store.recordStatus({
-        providerId: this.getProviderName(),
-        startedAt,
-        finishedAt: new Date(),
-        outcome,
-        entities,
-        calls: recorder.counts(),
-        errors: describeCallErrors(recorder),
-      });
-      logger.info(
-        `Sync ${outcome}: ${
-          entities.length
-        } entities, ${recorder.total()} AWS calls`,
-      );
-    } catch (error) {
-      logger.error(
-        `Sync failed, nothing was changed in the catalog: ${stringifyError(
-          error,
-        )}`,
-      );
-      await store.recordStatus({
-        providerId: this.getProviderName(),
-        startedAt,
-        finishedAt: new Date(),
-        outcome: 'failed',
-        calls: recorder.counts(),
-        errors: [...describeCallErrors(recorder), stringifyError(error)],
-      });
-    }
   }
 }

@@ -115,6 +115,30 @@ describe('AwsClientFactory', () => {
     expect(aws.maxInFlight).toBe(2);
   });
 
+  it('gives providers of different kinds with the same id their own limits', async () => {
+    const config = new ConfigReader({
+      aws: { mainAccount: { accessKeyId: 'a', secretAccessKey: 'b' } },
+      catalog: {
+        providers: Object.fromEntries(
+          ['awsGlue', 'awsSagemaker'].map(kind => [
+            kind,
+            { prod: { region: 'eu-west-1', endpoint, maxConcurrency: 1 } },
+          ]),
+        ),
+      },
+    });
+    const factory = AwsClientFactory.fromConfig(config);
+    const clients = await Promise.all(
+      (['awsGlue', 'awsSagemaker'] as const).map(kind =>
+        factory.create(GlueClient, readAwsProviderConfigs(config, kind)[0]),
+      ),
+    );
+    await Promise.all(
+      clients.map(client => client.send(new GetDatabasesCommand({}))),
+    );
+    expect(aws.maxInFlight).toBe(2);
+  });
+
   it('retries throttled calls, and records each call once', async () => {
     const { factory, provider } = setup(endpoint, {
       aws: { mainAccount: { accessKeyId: 'a', secretAccessKey: 'b' } },

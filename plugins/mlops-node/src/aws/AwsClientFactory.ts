@@ -41,11 +41,16 @@ const PLACEHOLDER_CREDENTIALS: AwsCredentialIdentity = {
  * `maxConcurrency` calls in flight per provider across all its clients.
  */
 export class AwsClientFactory {
-  private readonly credentials = new Map<
-    string,
+  // Per provider config rather than per id: ids repeat across provider kinds
+  // (awsGlue.prod and awsSagemaker.prod), which must not share a limit.
+  private readonly credentials = new WeakMap<
+    AwsProviderConfig,
     Promise<AwsCredentialIdentityProvider>
   >();
-  private readonly limits = new Map<string, ReturnType<typeof pLimit>>();
+  private readonly limits = new WeakMap<
+    AwsProviderConfig,
+    ReturnType<typeof pLimit>
+  >();
 
   static fromConfig(rootConfig: Config): AwsClientFactory {
     const accounts = new Set(
@@ -122,10 +127,10 @@ export class AwsClientFactory {
   }
 
   private limitFor(provider: AwsProviderConfig) {
-    let limit = this.limits.get(provider.id);
+    let limit = this.limits.get(provider);
     if (!limit) {
       limit = pLimit(provider.maxConcurrency);
-      this.limits.set(provider.id, limit);
+      this.limits.set(provider, limit);
     }
     return limit;
   }
@@ -133,10 +138,10 @@ export class AwsClientFactory {
   private credentialsFor(
     provider: AwsProviderConfig,
   ): Promise<AwsCredentialIdentityProvider> {
-    let credentials = this.credentials.get(provider.id);
+    let credentials = this.credentials.get(provider);
     if (!credentials) {
       credentials = this.resolveCredentials(provider);
-      this.credentials.set(provider.id, credentials);
+      this.credentials.set(provider, credentials);
     }
     return credentials;
   }
