@@ -69,6 +69,9 @@ function rssSampler() {
   };
 }
 
+const progress = (message: string) =>
+  process.stderr.write(`[bench] ${new Date().toISOString()} ${message}\n`);
+
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
 const seconds = (s: number) => `${s.toFixed(1)} s`;
@@ -110,7 +113,7 @@ async function main() {
     database: mockServices.database({ knex }),
   });
   const clients = AwsClientFactory.fromConfig(rootConfig);
-  const logger = mockServices.logger.mock();
+  const logger = mockServices.rootLogger({ level: 'warn' });
   let applied: Entity[][] = [];
   const connection = {
     async applyMutation(mutation: any) {
@@ -137,12 +140,14 @@ async function main() {
   await glue.connect(connection);
 
   async function sync(label: string) {
+    progress(`${label}: starting`);
     applied = [];
     simulator.resetStats();
     const rss = rssSampler();
     const start = performance.now();
     await Promise.all([sagemaker.refresh(), glue.refresh()]);
     const wall = (performance.now() - start) / 1000;
+    progress(`${label}: done in ${seconds(wall)}`);
     const calls = simulator.stats();
     const errors = simulator.errors();
     const throttled: Record<string, number> = {};
@@ -178,7 +183,6 @@ async function main() {
 
   const full = await sync('full sync (cold)');
   const unchanged = await sync('no-change sync');
-  await simulator.close();
 
   const report: string[] = [];
   report.push(
@@ -236,6 +240,7 @@ async function main() {
       ...(await catalogComparison(full.entities, configData, workDir, knex)),
     );
   }
+  await simulator.close();
   await knex.destroy();
   process.stdout.write(`${report.join('\n')}\n`);
   process.exit(0);
@@ -284,7 +289,7 @@ async function catalogComparison(
     knex: Knex,
   ) {
     const start = performance.now();
-    const { server, stop } = await startTestBackend({
+    const backend = await startTestBackend({
       features: [
         catalogPlugin,
         catalogModuleMlops,
@@ -293,9 +298,11 @@ async function catalogComparison(
         mockServices.rootConfig.factory({ data }),
       ],
     });
-    const address = server.address() as { port: number };
+    const address = backend.server.address() as { port: number };
+    progress(`${label}: waiting for ${entities.length} entities`);
+    const deadline = start + 30 * 60 * 1000;
     let readable = 0;
-    while (readable < entities.length) {
+    while (readable < entities.length && performance.now() < deadline) {
       await new Promise(resolve => setTimeout(resolve, 500));
       const response = await fetch(
         `http://127.0.0.1:${
@@ -307,8 +314,9 @@ async function catalogComparison(
       readable = (await response.json()).totalItems ?? 0;
     }
     const elapsed = (performance.now() - start) / 1000;
-    await stop();
-    return { label, elapsed };
+    progress(`${label}: ${readable} readable after ${seconds(elapsed)}`);
+    await backend.stop();
+    return { label, elapsed, readable };
   }
 
   const fromProviders = await timeUntilReadable(
@@ -324,10 +332,13 @@ async function catalogComparison(
     sqlite(join(workDir, 'static.sqlite')),
   );
   return [
-    '| source | entities | time until all readable |',
+    '| source | entities readable | time until all readable |',
     '| --- | --- | --- |',
     ...[fromProviders, fromFile].map(
-      r => `| ${r.label} | ${entities.length} | ${seconds(r.elapsed)} |`,
+      r =>
+        `| ${r.label} | ${r.readable} of ${entities.length} | ${seconds(
+          r.elapsed,
+        )} |`,
     ),
     '',
     `Ratio providers / static file: ${(
