@@ -13,6 +13,13 @@ export default defineConfig({
 
   webServer: [
     {
+      command: 'yarn workspace @ml-foundation/aws-simulator start --port 4566',
+      url: 'http://127.0.0.1:4566/_simulator/stats',
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: 'ignore',
+    },
+    {
       command: 'yarn start',
       url: 'http://localhost:3000',
       reuseExistingServer: !process.env.CI,

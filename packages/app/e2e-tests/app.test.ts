@@ -8,7 +8,12 @@ async function enterAsGuest(page: Page) {
   ).toBeVisible();
 }
 
-test('a data scientist finds a model, its owner and its versions', async ({
+const card = (page: Page, title: string) =>
+  page
+    .getByRole('article')
+    .filter({ has: page.getByRole('heading', { name: title }) });
+
+test('a data scientist finds a model synced from SageMaker, its owner, versions and lineage', async ({
   page,
 }) => {
   await enterAsGuest(page);
@@ -20,37 +25,33 @@ test('a data scientist finds a model, its owner and its versions', async ({
     page.getByRole('heading', { name: 'All Models (3)', level: 2 }),
   ).toBeVisible();
 
-  await page.getByRole('link', { name: 'Churn classifier' }).click();
+  await page.getByRole('link', { name: 'churn-classifier' }).click();
   await expect(
-    page.getByRole('heading', { name: 'Churn classifier' }),
+    page.getByRole('heading', { name: 'churn-classifier' }),
+  ).toBeVisible();
+  await expect(
+    card(page, 'About').getByRole('link', { name: 'Customer ML' }),
   ).toBeVisible();
 
-  const about = page.getByRole('article').filter({
-    has: page.getByRole('heading', { name: 'About' }),
-  });
-  await expect(about.getByRole('link', { name: 'Customer ML' })).toBeVisible();
-
-  // Versions and lineage are drawn in the relations graph.
-  const relations = page.getByRole('article').filter({
-    has: page.getByRole('heading', { name: 'Relations' }),
-  });
-  for (const version of [1, 2, 3, 4, 5]) {
+  // Versions are drawn in the relations graph.
+  const relations = card(page, 'Relations');
+  for (const version of [1, 2, 3, 4]) {
     await expect(
       relations.getByText(`churn-classifier v${version}`, { exact: true }),
     ).toBeVisible();
   }
   await expect(relations.getByText('versionOf').first()).toBeVisible();
 
-  // Lineage: from a version to the data it was trained on.
-  await relations.getByText('churn-classifier v5', { exact: true }).click();
+  // Lineage: the version in production, the endpoint serving it and the
+  // data it was trained on.
+  await relations.getByText('churn-classifier v4', { exact: true }).click();
   await expect(
-    page.getByRole('heading', { name: 'churn-classifier v5' }),
+    page.getByRole('heading', { name: 'churn-classifier v4' }),
   ).toBeVisible();
+  const lineage = card(page, 'Relations');
+  await expect(lineage.getByText('trainedOn').first()).toBeVisible();
+  await expect(lineage.getByText('deploys').first()).toBeVisible();
   await expect(
-    page
-      .getByRole('article')
-      .filter({ has: page.getByRole('heading', { name: 'Relations' }) })
-      .getByText('trainedOn')
-      .first(),
+    lineage.getByText('customer-behaviour-features', { exact: true }),
   ).toBeVisible();
 });

@@ -16,6 +16,10 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // Lists entities that failed processing, with their errors, in the portal.
 backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
 backend.add(import('@ml-foundation/plugin-catalog-backend-module-mlops'));
+backend.add(
+  import('@ml-foundation/plugin-catalog-backend-module-aws-sagemaker'),
+);
+backend.add(import('@ml-foundation/plugin-catalog-backend-module-aws-glue'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 
