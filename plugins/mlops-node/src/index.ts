@@ -23,3 +23,4 @@ export * from './sync/AwsSyncStore';
 export * from './sync/applyFullMutationSafely';
 export * from './sync/createAwsSyncStatusHandler';
 export * from './sync/runAwsEntitySync';
+export * from './sync/AwsEntityProvider';
