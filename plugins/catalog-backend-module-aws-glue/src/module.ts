@@ -3,11 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import {
-  AwsClientFactory,
-  AwsSyncStore,
-  createAwsSyncStatusHandler,
-} from '@ml-foundation/plugin-mlops-node';
+import { addAwsEntityProviders } from '@ml-foundation/plugin-mlops-node';
 import { readAwsGlueConfigs } from './config/readAwsGlueConfigs';
 import { AwsGlueEntityProvider } from './provider/AwsGlueEntityProvider';
 
@@ -28,29 +24,13 @@ export const catalogModuleAwsGlue = createBackendModule({
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
       },
-      async init({ catalog, config, logger, scheduler, database, httpRouter }) {
-        const store = await AwsSyncStore.create({ database });
-        const clients = AwsClientFactory.fromConfig(config);
-        const providers = readAwsGlueConfigs(config).map(
-          providerConfig =>
-            new AwsGlueEntityProvider({
-              config: providerConfig,
-              clients,
-              store,
-              logger,
-              taskRunner: scheduler.createScheduledTaskRunner(
-                providerConfig.schedule,
-              ),
-            }),
-        );
-        catalog.addEntityProvider(providers);
-        httpRouter.use(
-          createAwsSyncStatusHandler({
-            store,
-            path: '/aws-glue/status',
-            providerIds: providers.map(p => p.getProviderName()),
-          }),
-        );
+      async init(deps) {
+        await addAwsEntityProviders({
+          ...deps,
+          configs: readAwsGlueConfigs(deps.config),
+          create: options => new AwsGlueEntityProvider(options),
+          statusPath: '/aws-glue/status',
+        });
       },
     });
   },

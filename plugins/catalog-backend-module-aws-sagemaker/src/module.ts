@@ -4,14 +4,15 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import {
-  AwsClientFactory,
-  AwsSyncStore,
-  createAwsSyncStatusHandler,
+  addAwsEntityProviders,
   readAwsProviderConfigs,
 } from '@ml-foundation/plugin-mlops-node';
 import { AwsSagemakerEntityProvider } from './provider/AwsSagemakerEntityProvider';
 
-/** Adds a SageMaker entity provider per `catalog.providers.awsSagemaker` entry. */
+/**
+ * Adds an {@link AwsSagemakerEntityProvider} per `catalog.providers.awsSagemaker`
+ * entry, and serves their sync status at `GET /api/catalog/aws-sagemaker/status`.
+ */
 export const catalogModuleAwsSagemaker = createBackendModule({
   pluginId: 'catalog',
   moduleId: 'aws-sagemaker',
@@ -25,33 +26,13 @@ export const catalogModuleAwsSagemaker = createBackendModule({
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
       },
-      async init({ catalog, config, logger, scheduler, database, httpRouter }) {
-        const configs = readAwsProviderConfigs(config, 'awsSagemaker');
-        if (configs.length === 0) {
-          return;
-        }
-        const clients = AwsClientFactory.fromConfig(config);
-        const store = await AwsSyncStore.create({ database });
-        const providers = configs.map(
-          providerConfig =>
-            new AwsSagemakerEntityProvider({
-              config: providerConfig,
-              clients,
-              store,
-              logger,
-              taskRunner: scheduler.createScheduledTaskRunner(
-                providerConfig.schedule,
-              ),
-            }),
-        );
-        catalog.addEntityProvider(providers);
-        httpRouter.use(
-          createAwsSyncStatusHandler({
-            store,
-            path: '/aws-sagemaker/status',
-            providerIds: providers.map(p => p.getProviderName()),
-          }),
-        );
+      async init(deps) {
+        await addAwsEntityProviders({
+          ...deps,
+          configs: readAwsProviderConfigs(deps.config, 'awsSagemaker'),
+          create: options => new AwsSagemakerEntityProvider(options),
+          statusPath: '/aws-sagemaker/status',
+        });
       },
     });
   },

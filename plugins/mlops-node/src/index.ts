@@ -24,3 +24,4 @@ export * from './sync/applyFullMutationSafely';
 export * from './sync/createAwsSyncStatusHandler';
 export * from './sync/runAwsEntitySync';
 export * from './sync/AwsEntityProvider';
+export * from './sync/addAwsEntityProviders';
