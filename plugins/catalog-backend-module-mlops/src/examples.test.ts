@@ -14,9 +14,9 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
-  ANNOTATION_AWS_ACCOUNT_ID,
-  ANNOTATION_AWS_ARN,
-  ANNOTATION_AWS_REGION,
+  ML_ANNOTATION_AWS_ACCOUNT_ID,
+  ML_ANNOTATION_AWS_ARN,
+  ML_ANNOTATION_AWS_REGION,
   DATA_PIPELINE_COMPONENT_TYPE,
   describeEntity,
   getMlEntityReferences,
@@ -130,19 +130,19 @@ describe('the example catalog in examples/', () => {
   it.each(named(mlEntities))('%s names its AWS resource', (_, entity) => {
     const annotations = entity.metadata.annotations ?? {};
     expect(annotations).toMatchObject({
-      [ANNOTATION_AWS_ARN]: expect.stringMatching(/^arn:aws:/),
-      [ANNOTATION_AWS_ACCOUNT_ID]: expect.stringMatching(/^\d{12}$/),
-      [ANNOTATION_AWS_REGION]: expect.stringMatching(/^[a-z]{2}-[a-z]+-\d$/),
+      [ML_ANNOTATION_AWS_ARN]: expect.stringMatching(/^arn:aws:/),
+      [ML_ANNOTATION_AWS_ACCOUNT_ID]: expect.stringMatching(/^\d{12}$/),
+      [ML_ANNOTATION_AWS_REGION]: expect.stringMatching(/^[a-z]{2}-[a-z]+-\d$/),
     });
     // An ARN's region and account, where it has them (S3's has neither),
     // must agree with the annotations.
-    const [, , , region, account] = annotations[ANNOTATION_AWS_ARN].split(':');
+    const [, , , region, account] = annotations[ML_ANNOTATION_AWS_ARN].split(':');
     expect({
-      region: region || annotations[ANNOTATION_AWS_REGION],
-      account: account || annotations[ANNOTATION_AWS_ACCOUNT_ID],
+      region: region || annotations[ML_ANNOTATION_AWS_REGION],
+      account: account || annotations[ML_ANNOTATION_AWS_ACCOUNT_ID],
     }).toEqual({
-      region: annotations[ANNOTATION_AWS_REGION],
-      account: annotations[ANNOTATION_AWS_ACCOUNT_ID],
+      region: annotations[ML_ANNOTATION_AWS_REGION],
+      account: annotations[ML_ANNOTATION_AWS_ACCOUNT_ID],
     });
   });
 

@@ -16,9 +16,64 @@ export type MlKind = (typeof ML_KINDS)[number];
 /** `spec.type` of a Component that moves data between datasets. */
 export const DATA_PIPELINE_COMPONENT_TYPE = 'data-pipeline';
 
+// Named ML_* so that they cannot be mistaken for the constants of
+// @backstage/plugin-catalog-backend-module-aws, which use other values.
+
 /** ARN of the AWS resource an entity was read from. */
-export const ANNOTATION_AWS_ARN = 'aws.amazon.com/arn';
+export const ML_ANNOTATION_AWS_ARN = 'aws.amazon.com/arn';
 /** AWS account that holds the resource. */
-export const ANNOTATION_AWS_ACCOUNT_ID = 'aws.amazon.com/account-id';
+export const ML_ANNOTATION_AWS_ACCOUNT_ID = 'aws.amazon.com/account-id';
 /** AWS region that holds the resource. */
-export const ANNOTATION_AWS_REGION = 'aws.amazon.com/region';
+export const ML_ANNOTATION_AWS_REGION = 'aws.amazon.com/region';
+
+/**
+ * What an AWS provider could not read for this entity, as a JSON array of
+ * {@link SyncWarning}: the rest of the entity was read and applied.
+ */
+export const ML_ANNOTATION_SYNC_WARNINGS = 'ml-foundation.dev/sync-warnings';
+/** The AWS entity provider that synced the entity, e.g. `aws-sagemaker:prod-eu`. */
+export const ML_ANNOTATION_AWS_PROVIDER = 'ml-foundation.dev/aws-provider';
+/** On a Model: the name of the governance policy that applies to its versions. */
+export const ML_ANNOTATION_GOVERNANCE_POLICY =
+  'ml-foundation.dev/governance-policy';
+/** On a Model: the SageMaker pipeline (name or ARN) that retrains it. */
+export const ML_ANNOTATION_RETRAINING_PIPELINE =
+  'ml-foundation.dev/retraining-pipeline';
+
+/** One optional read that failed during a sync, recorded on the entity. */
+export type SyncWarning = {
+  /** What could not be read, e.g. `model quality report s3://bucket/key`. */
+  read: string;
+  /** Why, e.g. `AccessDenied: ...`. */
+  reason: string;
+};
+
+/**
+ * Events topic on which the SageMaker provider announces, after a sync was
+ * applied, the model packages whose approval or stage changed since the
+ * previous sync. Payload: {@link ModelPackageChangedEvent}.
+ */
+export const ML_MODEL_PACKAGE_CHANGED_TOPIC =
+  'mlops.sagemaker.model-package-changed';
+
+/** Registry state of a model package that governance follows. */
+export type ModelPackageRegistryState = {
+  approvalStatus: string;
+  stage?: string;
+  stageStatus?: string;
+  approvalDescription?: string;
+};
+
+/** Payload of {@link ML_MODEL_PACKAGE_CHANGED_TOPIC}. */
+export type ModelPackageChangedEvent = {
+  /** The ModelVersion entity, e.g. `modelversion:default/churn-xgb-3-1a2b3c`. */
+  entityRef: string;
+  /** The model package ARN. */
+  arn: string;
+  /** The provider that saw the change. */
+  providerId: string;
+  before: ModelPackageRegistryState;
+  after: ModelPackageRegistryState;
+  /** ISO time of the sync that saw the change. */
+  observedAt: string;
+};

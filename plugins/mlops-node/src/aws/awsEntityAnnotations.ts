@@ -1,7 +1,7 @@
 import {
-  ANNOTATION_AWS_ACCOUNT_ID,
-  ANNOTATION_AWS_ARN,
-  ANNOTATION_AWS_REGION,
+  ML_ANNOTATION_AWS_ACCOUNT_ID,
+  ML_ANNOTATION_AWS_ARN,
+  ML_ANNOTATION_AWS_REGION,
 } from '@ml-foundation/plugin-mlops-common';
 import { parseArn } from './parseArn';
 
@@ -22,9 +22,9 @@ export function awsEntityAnnotations(
   const { accountId, region } = parseArn(arn);
   const location = consoleUrl ? `url:${consoleUrl}` : `aws:${arn}`;
   return {
-    [ANNOTATION_AWS_ARN]: arn,
-    ...(accountId && { [ANNOTATION_AWS_ACCOUNT_ID]: accountId }),
-    ...(region && { [ANNOTATION_AWS_REGION]: region }),
+    [ML_ANNOTATION_AWS_ARN]: arn,
+    ...(accountId && { [ML_ANNOTATION_AWS_ACCOUNT_ID]: accountId }),
+    ...(region && { [ML_ANNOTATION_AWS_REGION]: region }),
     [ANNOTATION_LOCATION]: location,
     [ANNOTATION_ORIGIN_LOCATION]: location,
   };

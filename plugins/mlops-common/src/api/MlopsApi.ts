@@ -1,0 +1,36 @@
+import type { AuditPage, AuditQuery, AuditVerification } from './audit';
+import type {
+  CreateReviewRequest,
+  DecisionRequest,
+  EffectivePolicy,
+  Review,
+  ReviewQuery,
+  WaiverRequest,
+} from './governance';
+import type { LineageDirection, LineageGraph } from './lineage';
+
+/** The REST API of the mlops backend plugin, as the frontend uses it. */
+export interface MlopsApi {
+  getPolicy(entityRef: string): Promise<EffectivePolicy>;
+  listReviews(query?: ReviewQuery): Promise<Review[]>;
+  getReview(id: string): Promise<Review>;
+  createReview(request: CreateReviewRequest): Promise<Review>;
+  decide(reviewId: string, request: DecisionRequest): Promise<Review>;
+  waive(reviewId: string, request: WaiverRequest): Promise<Review>;
+  retryWriteBack(reviewId: string): Promise<Review>;
+
+  listAuditEvents(
+    query: AuditQuery & { cursor?: string; limit?: number },
+  ): Promise<AuditPage>;
+  /** URL that downloads the matching events, for a link or a fetch. */
+  auditExportUrl(
+    query: AuditQuery & { format: 'csv' | 'jsonl' },
+  ): Promise<string>;
+  verifyAudit(): Promise<AuditVerification>;
+
+  getLineage(query: {
+    entityRef: string;
+    depth?: number;
+    direction?: LineageDirection;
+  }): Promise<LineageGraph>;
+}

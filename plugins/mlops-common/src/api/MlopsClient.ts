@@ -1,0 +1,134 @@
+import { ResponseError } from '@backstage/errors';
+import type { AuditPage, AuditQuery, AuditVerification } from './audit';
+import type {
+  CreateReviewRequest,
+  DecisionRequest,
+  EffectivePolicy,
+  Review,
+  ReviewQuery,
+  WaiverRequest,
+} from './governance';
+import type { LineageDirection, LineageGraph } from './lineage';
+import type { MlopsApi } from './MlopsApi';
+
+/** Finds a backend plugin's base URL (the frontend's and backend's discovery both fit). */
+export interface MlopsDiscovery {
+  getBaseUrl(pluginId: string): Promise<string>;
+}
+
+/** Makes authenticated requests (the frontend's fetchApi fits). */
+export interface MlopsFetch {
+  fetch: typeof fetch;
+}
+
+type QueryValue = string | number | boolean | undefined;
+
+/** Typed client of the mlops backend's REST API (see its openapi spec). */
+export class MlopsClient implements MlopsApi {
+  constructor(
+    private readonly options: {
+      discoveryApi: MlopsDiscovery;
+      fetchApi?: MlopsFetch;
+    },
+  ) {}
+
+  getPolicy(entityRef: string): Promise<EffectivePolicy> {
+    return this.get('/governance/policy', { entityRef });
+  }
+
+  listReviews(query: ReviewQuery = {}): Promise<Review[]> {
+    return this.get<{ items: Review[] }>('/governance/reviews', query).then(
+      body => body.items,
+    );
+  }
+
+  getReview(id: string): Promise<Review> {
+    return this.get(`/governance/reviews/${encodeURIComponent(id)}`);
+  }
+
+  createReview(request: CreateReviewRequest): Promise<Review> {
+    return this.post('/governance/reviews', request);
+  }
+
+  decide(reviewId: string, request: DecisionRequest): Promise<Review> {
+    return this.post(
+      `/governance/reviews/${encodeURIComponent(reviewId)}/decisions`,
+      request,
+    );
+  }
+
+  waive(reviewId: string, request: WaiverRequest): Promise<Review> {
+    return this.post(
+      `/governance/reviews/${encodeURIComponent(reviewId)}/waivers`,
+      request,
+    );
+  }
+
+  retryWriteBack(reviewId: string): Promise<Review> {
+    return this.post(
+      `/governance/reviews/${encodeURIComponent(reviewId)}/write-back`,
+      {},
+    );
+  }
+
+  listAuditEvents(
+    query: AuditQuery & { cursor?: string; limit?: number },
+  ): Promise<AuditPage> {
+    return this.get('/audit/events', query);
+  }
+
+  async auditExportUrl(
+    query: AuditQuery & { format: 'csv' | 'jsonl' },
+  ): Promise<string> {
+    return this.url('/audit/export', query);
+  }
+
+  verifyAudit(): Promise<AuditVerification> {
+    return this.get('/audit/verify');
+  }
+
+  getLineage(query: {
+    entityRef: string;
+    depth?: number;
+    direction?: LineageDirection;
+  }): Promise<LineageGraph> {
+    return this.get('/lineage', query);
+  }
+
+  private async url(
+    path: string,
+    query: Record<string, QueryValue> = {},
+  ): Promise<string> {
+    const base = await this.options.discoveryApi.getBaseUrl('mlops');
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined) params.set(key, String(value));
+    }
+    const search = params.toString();
+    return `${base}${path}${search ? `?${search}` : ''}`;
+  }
+
+  private async get<T>(
+    path: string,
+    query?: Record<string, QueryValue>,
+  ): Promise<T> {
+    return this.request<T>(await this.url(path, query), { method: 'GET' });
+  }
+
+  private async post<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>(await this.url(path), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  }
+
+  private async request<T>(url: string, init: RequestInit): Promise<T> {
+    const doFetch = this.options.fetchApi?.fetch ?? fetch;
+    const response = await doFetch(url, init);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}
