@@ -83,6 +83,11 @@ export interface Estate {
   regions: Record<string, RegionEstate>;
   /** Object bodies keyed by `s3://bucket/key`. */
   s3: Record<string, string>;
+  /**
+   * Buckets outside the region every request may use: a request signed for
+   * another region is answered 301 PermanentRedirect, as S3 does.
+   */
+  s3BucketRegions?: Record<string, string>;
 }
 
 /** A region without resources, which is also what AWS shows for an unused region. */

@@ -6,6 +6,10 @@ export interface SimulatorFaults {
   rateLimitPerSecond?: number;
   /** Operations answered AccessDeniedException, e.g. `SageMaker.DescribeModelPackage`. */
   accessDenied?: string[];
+  /** Operations answered ThrottlingException on every call, e.g. `SageMaker.UpdateModelPackage`. */
+  throttled?: string[];
+  /** S3 buckets whose objects are answered AccessDenied (a bucket policy or KMS key the caller lacks). */
+  accessDeniedBuckets?: string[];
   /** Added to every AWS call, faults included. */
   latencyMs?: number;
 }
@@ -17,6 +21,8 @@ const FAULT_KEYS = new Set([
   'throttleRate',
   'rateLimitPerSecond',
   'accessDenied',
+  'throttled',
+  'accessDeniedBuckets',
   'latencyMs',
 ]);
 
@@ -53,11 +59,23 @@ export class FaultInjector {
     this.#buckets.clear();
   }
 
-  /** The fault to answer a call of `operation` with, if any. */
-  decide(operation: string): InjectedFault | undefined {
-    const { accessDenied, rateLimitPerSecond, throttleRate } = this.#faults;
-    if (accessDenied?.includes(operation)) {
+  /** The fault to answer a call of `operation` (on S3, about `bucket`) with, if any. */
+  decide(operation: string, bucket?: string): InjectedFault | undefined {
+    const {
+      accessDenied,
+      accessDeniedBuckets,
+      throttled,
+      rateLimitPerSecond,
+      throttleRate,
+    } = this.#faults;
+    if (
+      accessDenied?.includes(operation) ||
+      (bucket !== undefined && accessDeniedBuckets?.includes(bucket))
+    ) {
       return 'accessDenied';
+    }
+    if (throttled?.includes(operation)) {
+      return 'throttled';
     }
     if (rateLimitPerSecond && !this.#takeToken(operation, rateLimitPerSecond)) {
       return 'throttled';
@@ -121,16 +139,18 @@ function validateFaults(faults: unknown): SimulatorFaults {
   if (!isNumberIn(f.latencyMs, 0)) {
     throw new TypeError('latencyMs must be a number of milliseconds');
   }
-  if (
-    f.accessDenied !== undefined &&
-    !(
-      Array.isArray(f.accessDenied) &&
-      f.accessDenied.every(o => typeof o === 'string')
-    )
-  ) {
-    throw new TypeError(
-      "accessDenied must be a list of operations such as 'SageMaker.DescribeModelPackage'",
-    );
+  for (const [key, example] of [
+    ['accessDenied', "operations such as 'SageMaker.DescribeModelPackage'"],
+    ['throttled', "operations such as 'SageMaker.UpdateModelPackage'"],
+    ['accessDeniedBuckets', 'S3 bucket names'],
+  ]) {
+    const list = f[key];
+    if (
+      list !== undefined &&
+      !(Array.isArray(list) && list.every(o => typeof o === 'string'))
+    ) {
+      throw new TypeError(`${key} must be a list of ${example}`);
+    }
   }
   return { ...(f as SimulatorFaults) };
 }

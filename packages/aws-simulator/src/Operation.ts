@@ -10,6 +10,10 @@ export interface OperationContext {
   pageSize: number;
   /** `Service.Operation`, e.g. `SageMaker.ListModelPackages`. */
   operation: string;
+  /** Records the call's input as a write that changed the estate (see `AwsSimulator.calls`). */
+  recordWrite(): void;
+  /** Client tokens of idempotent writes already applied, with the request each came with. */
+  clientTokens: Map<string, string>;
 }
 
 /** One awsJson1_1 operation of the simulator. */

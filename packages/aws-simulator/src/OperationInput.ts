@@ -32,6 +32,33 @@ export class OperationInput {
     return value;
   }
 
+  /** A map of strings, such as `CustomerMetadataProperties`. */
+  stringMap(member: string): Record<string, string> | undefined {
+    const value = this.raw[member];
+    if (value === undefined || value === null) {
+      return undefined;
+    }
+    if (
+      typeof value !== 'object' ||
+      Array.isArray(value) ||
+      Object.values(value).some(v => typeof v !== 'string')
+    ) {
+      throw invalid(member, value, 'must be a map of strings');
+    }
+    return value as Record<string, string>;
+  }
+
+  stringList(member: string): string[] | undefined {
+    const value = this.raw[member];
+    if (value === undefined || value === null) {
+      return undefined;
+    }
+    if (!Array.isArray(value) || value.some(v => typeof v !== 'string')) {
+      throw invalid(member, value, 'must be a list of strings');
+    }
+    return value;
+  }
+
   /** A timestamp member, sent by the SDK as epoch seconds; as epoch milliseconds. */
   time(member: string): number | undefined {
     const value = this.raw[member];

@@ -51,6 +51,7 @@ export function s3Error(
   code: string,
   message: string,
   details: Record<string, string> = {},
+  headers: Record<string, string> = {},
 ): S3Response {
   const requestId = randomUUID();
   const fields = {
@@ -68,6 +69,7 @@ export function s3Error(
     headers: {
       'content-type': 'application/xml',
       'x-amz-request-id': requestId,
+      ...headers,
     },
     body: `<?xml version="1.0" encoding="UTF-8"?>\n<Error>${xml}</Error>`,
   };

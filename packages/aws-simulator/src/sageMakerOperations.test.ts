@@ -16,6 +16,7 @@ import {
   ListTrainingJobsCommand,
   ListTransformJobsCommand,
   SageMakerClient,
+  UpdateFeatureGroupCommand,
   UpdateModelPackageCommand,
 } from '@aws-sdk/client-sagemaker';
 import { generateDemoEstate } from './generateDemoEstate';
@@ -252,6 +253,46 @@ describe('sageMakerOperations', () => {
         }),
       ),
     ).rejects.toMatchObject({ name: 'ValidationException' });
+  });
+
+  it('adds features with UpdateFeatureGroup', async () => {
+    const sm = client();
+    const FeatureGroupName = 'merchant-risk-features';
+    const before = await sm.send(
+      new DescribeFeatureGroupCommand({ FeatureGroupName }),
+    );
+    await sm.send(
+      new UpdateFeatureGroupCommand({
+        FeatureGroupName,
+        FeatureAdditions: [
+          { FeatureName: 'days_since_signup', FeatureType: 'Integral' },
+        ],
+      }),
+    );
+    const group = sim.estate.regions[EU].sagemaker.featureGroups.find(
+      g => g.FeatureGroupName === FeatureGroupName,
+    )!;
+    expect(
+      (group.FeatureDefinitions as { FeatureName: string }[]).at(-1),
+    ).toEqual({ FeatureName: 'days_since_signup', FeatureType: 'Integral' });
+    const after = await sm.send(
+      new DescribeFeatureGroupCommand({ FeatureGroupName }),
+    );
+    expect(after.LastUpdateStatus).toEqual({ Status: 'Successful' });
+    expect(after.LastModifiedTime!.getTime()).toBeGreaterThan(
+      (before.LastModifiedTime ?? before.CreationTime!).getTime(),
+    );
+    await expect(
+      sm.send(
+        new UpdateFeatureGroupCommand({
+          FeatureGroupName,
+          FeatureAdditions: [
+            { FeatureName: 'days_since_signup', FeatureType: 'Integral' },
+          ],
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'ValidationException' });
+    expect(sim.calls('UpdateFeatureGroup')).toHaveLength(1);
   });
 
   it('pages the features of a feature group', async () => {

@@ -97,8 +97,11 @@ export const sageMakerOperations: Record<string, Operation> = {
       'ModelApprovalStatus',
       'ApprovalDescription',
       'ModelLifeCycle',
+      'CustomerMetadataProperties',
+      'CustomerMetadataPropertiesToRemove',
+      'ClientToken',
     ],
-    handle(input, { regionEstate }) {
+    handle(input, { regionEstate, recordWrite, clientTokens }) {
       const arn = input.requiredString('ModelPackageArn');
       const approvalStatus = input.oneOf('ModelApprovalStatus', [
         'Approved',
@@ -107,6 +110,11 @@ export const sageMakerOperations: Record<string, Operation> = {
       ] as const);
       const approvalDescription = input.string('ApprovalDescription');
       const lifeCycle = readLifeCycle(input.raw.ModelLifeCycle);
+      const metadata = input.stringMap('CustomerMetadataProperties');
+      const metadataToRemove = input.stringList(
+        'CustomerMetadataPropertiesToRemove',
+      );
+      const clientToken = input.string('ClientToken');
       if (!arn.startsWith('arn:')) {
         throw new AwsError(
           'ValidationException',
@@ -114,6 +122,30 @@ export const sageMakerOperations: Record<string, Operation> = {
         );
       }
       const modelPackage = findModelPackage(regionEstate.sagemaker, arn);
+      const result = { ModelPackageArn: modelPackage.ModelPackageArn };
+      if (clientToken !== undefined) {
+        // AWS answers a retry with the same token as the first call, without
+        // applying it again; the same token for another request is refused.
+        const seen = clientTokens.get(clientToken);
+        const request = JSON.stringify(input.raw);
+        if (seen !== undefined) {
+          if (seen !== request) {
+            throw new AwsError(
+              'ValidationException',
+              `ClientToken ${clientToken} was already used for a different request.`,
+            );
+          }
+          return result;
+        }
+        clientTokens.set(clientToken, request);
+      }
+      const removed = metadataToRemove ?? [];
+      if (metadata && removed.some(key => Object.hasOwn(metadata, key))) {
+        throw new AwsError(
+          'ValidationException',
+          'A key cannot be both in CustomerMetadataProperties and CustomerMetadataPropertiesToRemove.',
+        );
+      }
       if (approvalStatus !== undefined) {
         modelPackage.ModelApprovalStatus = approvalStatus;
       }
@@ -123,8 +155,21 @@ export const sageMakerOperations: Record<string, Operation> = {
       if (lifeCycle !== undefined) {
         modelPackage.ModelLifeCycle = lifeCycle;
       }
+      if (metadata !== undefined || removed.length) {
+        const properties: Record<string, string> = {
+          ...((modelPackage.CustomerMetadataProperties as
+            | Record<string, string>
+            | undefined) ?? {}),
+          ...metadata,
+        };
+        for (const key of removed) {
+          delete properties[key];
+        }
+        modelPackage.CustomerMetadataProperties = properties;
+      }
       modelPackage.LastModifiedTime = new Date().toISOString();
-      return { ModelPackageArn: modelPackage.ModelPackageArn };
+      recordWrite();
+      return result;
     },
   },
 
@@ -196,14 +241,9 @@ export const sageMakerOperations: Record<string, Operation> = {
     members: ['FeatureGroupName', 'NextToken'],
     handle(input, context) {
       const name = input.requiredString('FeatureGroupName');
-      const featureGroup = find(
-        context.regionEstate.sagemaker.featureGroups,
-        fg => fg.FeatureGroupName === name || fg.FeatureGroupArn === name,
-        () =>
-          new AwsError(
-            'ResourceNotFound',
-            `Resource Not Found: Amazon SageMaker can't find a FeatureGroup with name ${name}`,
-          ),
+      const featureGroup = findFeatureGroup(
+        context.regionEstate.sagemaker,
+        name,
       );
       // Like AWS, the feature definitions of a large group come in pages.
       const page = paginate(
@@ -220,6 +260,38 @@ export const sageMakerOperations: Record<string, Operation> = {
         FeatureDefinitions: page.items,
         NextToken: page.nextToken,
       };
+    },
+  },
+
+  UpdateFeatureGroup: {
+    members: ['FeatureGroupName', 'FeatureAdditions'],
+    handle(input, context) {
+      const name = input.requiredString('FeatureGroupName');
+      const additions = readFeatureAdditions(input.raw.FeatureAdditions);
+      const featureGroup = findFeatureGroup(
+        context.regionEstate.sagemaker,
+        name,
+      );
+      const definitions =
+        (featureGroup.FeatureDefinitions as AnyRecord[] | undefined) ?? [];
+      const duplicate = additions.find(a =>
+        definitions.some(d => d.FeatureName === a.FeatureName),
+      );
+      if (duplicate) {
+        throw new AwsError(
+          'ValidationException',
+          `Feature ${String(
+            duplicate.FeatureName,
+          )} already exists in FeatureGroup ${name}.`,
+        );
+      }
+      const now = new Date().toISOString();
+      featureGroup.FeatureDefinitions = [...definitions, ...additions];
+      featureGroup.LastModifiedTime = now;
+      // AWS applies additions asynchronously; the simulator finishes at once.
+      featureGroup.LastUpdateStatus = { Status: 'Successful' };
+      context.recordWrite();
+      return { FeatureGroupArn: featureGroup.FeatureGroupArn };
     },
   },
 
@@ -482,6 +554,43 @@ function findModelPackage(sm: SageMakerEstate, nameOrArn: string) {
         `ModelPackage ${nameOrArn} does not exist.`,
       ),
   );
+}
+
+function findFeatureGroup(sm: SageMakerEstate, nameOrArn: string) {
+  return find(
+    sm.featureGroups,
+    fg => fg.FeatureGroupName === nameOrArn || fg.FeatureGroupArn === nameOrArn,
+    () =>
+      new AwsError(
+        'ResourceNotFound',
+        `Resource Not Found: Amazon SageMaker can't find a FeatureGroup with name ${nameOrArn}`,
+      ),
+  );
+}
+
+const FEATURE_TYPES = ['Integral', 'Fractional', 'String'];
+
+function readFeatureAdditions(value: unknown): AnyRecord[] {
+  const additions = value as AnyRecord[] | undefined;
+  if (
+    !Array.isArray(additions) ||
+    !additions.length ||
+    additions.some(
+      a =>
+        a === null ||
+        typeof a !== 'object' ||
+        typeof a.FeatureName !== 'string' ||
+        !FEATURE_TYPES.includes(a.FeatureType as string),
+    )
+  ) {
+    throw new AwsError(
+      'ValidationException',
+      `FeatureAdditions must be a non-empty list of { FeatureName, FeatureType: ${FEATURE_TYPES.join(
+        ' | ',
+      )} }.`,
+    );
+  }
+  return additions.map(a => pick(a, ['FeatureName', 'FeatureType']));
 }
 
 function readLifeCycle(value: unknown): AnyRecord | undefined {

@@ -1,9 +1,18 @@
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import {
+  GetResourcesCommand,
+  ResourceGroupsTaggingAPIClient,
+} from '@aws-sdk/client-resource-groups-tagging-api';
 import {
   DescribeModelPackageCommand,
   ListModelPackageGroupsCommand,
   ListModelPackagesCommand,
   SageMakerClient,
+  UpdateModelPackageCommand,
 } from '@aws-sdk/client-sagemaker';
 import { request } from 'node:http';
 import { generateDemoEstate } from './generateDemoEstate';
@@ -50,12 +59,13 @@ describe('startAwsSimulator', () => {
       credentials,
       maxAttempts,
     });
-  const s3 = () =>
+  const s3 = (options: { followRegionRedirects?: boolean } = {}) =>
     new S3Client({
       region,
       endpoint: sim.endpoint,
       credentials,
       forcePathStyle: true,
+      ...options,
     });
 
   beforeEach(async () => {
@@ -229,5 +239,167 @@ describe('startAwsSimulator', () => {
     expect(
       JSON.parse(listed.body).ModelPackageGroupSummaryList[0].CreationTime,
     ).toBe(Date.parse('2024-01-10T09:00:00Z') / 1000);
+  });
+
+  it('heads S3 objects with their ETag, which changes with the object', async () => {
+    const Bucket = 'acme-glue-scripts';
+    const Key = 'scripts/curate-merchants.py';
+    const before = await s3().send(new HeadObjectCommand({ Bucket, Key }));
+    expect(before.ETag).toMatch(/^"[0-9a-f]{32}"$/);
+    sim.estate.s3[`s3://${Bucket}/${Key}`] = 'print("rewritten")\n';
+    const after = await s3().send(new HeadObjectCommand({ Bucket, Key }));
+    expect(after.ETag).not.toBe(before.ETag);
+    expect(after.ContentLength).toBe(19);
+    await expect(
+      s3().send(new HeadObjectCommand({ Bucket, Key: 'missing.py' })),
+    ).rejects.toMatchObject({ $metadata: { httpStatusCode: 404 } });
+    expect(sim.stats()['S3.HeadObject']).toBe(3);
+  });
+
+  it('denies the objects of one bucket and redirects to a bucket of another region', async () => {
+    const Key = 'scripts/curate-merchants.py';
+    sim.setFaults({ accessDeniedBuckets: ['acme-glue-scripts'] });
+    await expect(
+      s3().send(new GetObjectCommand({ Bucket: 'acme-glue-scripts', Key })),
+    ).rejects.toMatchObject({ name: 'AccessDenied' });
+    sim.setFaults({});
+
+    sim.estate.s3BucketRegions = { 'acme-glue-scripts': 'us-west-2' };
+    await expect(
+      s3().send(new GetObjectCommand({ Bucket: 'acme-glue-scripts', Key })),
+    ).rejects.toMatchObject({
+      name: 'PermanentRedirect',
+      $metadata: { httpStatusCode: 301 },
+    });
+    const followed = await s3({ followRegionRedirects: true }).send(
+      new GetObjectCommand({ Bucket: 'acme-glue-scripts', Key }),
+    );
+    expect(await followed.Body!.transformToString()).toContain('glueContext');
+  });
+
+  it('records the model package updates it applied, once per client token', async () => {
+    const client = sagemaker(1);
+    const arn =
+      'arn:aws:sagemaker:eu-west-1:123456789012:model-package/fraud-detector/1';
+    const update = {
+      ModelPackageArn: arn,
+      ModelLifeCycle: {
+        Stage: 'Production',
+        StageStatus: 'Approved',
+        StageDescription: 'Promoted after review',
+      },
+      CustomerMetadataProperties: { 'review-id': 'r-1' },
+      ClientToken: 'review-r-1',
+    };
+    await client.send(new UpdateModelPackageCommand(update));
+    const first = await client.send(
+      new DescribeModelPackageCommand({ ModelPackageName: arn }),
+    );
+    await client.send(new UpdateModelPackageCommand(update));
+    const repeated = await client.send(
+      new DescribeModelPackageCommand({ ModelPackageName: arn }),
+    );
+    expect(repeated.LastModifiedTime).toEqual(first.LastModifiedTime);
+    expect(repeated.CustomerMetadataProperties).toEqual({ 'review-id': 'r-1' });
+    await expect(
+      client.send(
+        new UpdateModelPackageCommand({
+          ...update,
+          ModelApprovalStatus: 'Rejected',
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'ValidationException' });
+
+    await client.send(
+      new UpdateModelPackageCommand({
+        ModelPackageArn: arn,
+        CustomerMetadataProperties: { reviewer: 'ana' },
+        CustomerMetadataPropertiesToRemove: ['review-id'],
+      }),
+    );
+    const listed = await client.send(
+      new ListModelPackagesCommand({ ModelPackageGroupName: 'fraud-detector' }),
+    );
+    expect(
+      listed.ModelPackageSummaryList!.find(p => p.ModelPackageArn === arn)
+        ?.ModelLifeCycle,
+    ).toEqual(update.ModelLifeCycle);
+    expect(
+      (
+        await client.send(
+          new DescribeModelPackageCommand({ ModelPackageName: arn }),
+        )
+      ).CustomerMetadataProperties,
+    ).toEqual({ reviewer: 'ana' });
+
+    const expected = [
+      update,
+      {
+        ModelPackageArn: arn,
+        CustomerMetadataProperties: { reviewer: 'ana' },
+        CustomerMetadataPropertiesToRemove: ['review-id'],
+      },
+    ];
+    expect(sim.calls('UpdateModelPackage')).toEqual(expected);
+    expect(sim.calls('SageMaker.UpdateModelPackage')).toEqual(expected);
+    const overHttp = await http(
+      `${sim.endpoint}/_simulator/calls/UpdateModelPackage`,
+    );
+    expect(JSON.parse(overHttp.body)).toEqual(expected);
+
+    sim.setFaults({ throttled: ['SageMaker.UpdateModelPackage'] });
+    await expect(
+      client.send(new UpdateModelPackageCommand({ ModelPackageArn: arn })),
+    ).rejects.toMatchObject({ name: 'ThrottlingException' });
+    sim.setFaults({ accessDenied: ['SageMaker.UpdateModelPackage'] });
+    await expect(
+      client.send(new UpdateModelPackageCommand({ ModelPackageArn: arn })),
+    ).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    expect(sim.calls('UpdateModelPackage')).toHaveLength(2);
+    sim.resetStats();
+    expect(sim.calls('UpdateModelPackage')).toEqual([]);
+  });
+
+  it('lists tagged resources through the Resource Groups Tagging API', async () => {
+    const tagging = new ResourceGroupsTaggingAPIClient({
+      region,
+      endpoint: sim.endpoint,
+      credentials,
+    });
+    const groups = await tagging.send(
+      new GetResourcesCommand({
+        ResourceTypeFilters: ['sagemaker:model-package-group'],
+      }),
+    );
+    expect(groups.ResourceTagMappingList!.map(r => r.ResourceARN)).toEqual(
+      sim.estate.regions[region].sagemaker.modelPackageGroups.map(
+        g => g.ModelPackageGroupArn,
+      ),
+    );
+    expect(groups.PaginationToken).toBe('');
+    const databases = await tagging.send(
+      new GetResourcesCommand({ ResourceTypeFilters: ['glue:database'] }),
+    );
+    expect(databases.ResourceTagMappingList![0]).toEqual({
+      ResourceARN: expect.stringMatching(
+        /^arn:aws:glue:eu-west-1:123456789012:database\//,
+      ),
+      Tags: expect.arrayContaining([expect.objectContaining({ Key: 'owner' })]),
+    });
+    const firstPage = await tagging.send(
+      new GetResourcesCommand({ ResourcesPerPage: 1 }),
+    );
+    expect(firstPage.ResourceTagMappingList).toHaveLength(1);
+    expect(firstPage.PaginationToken).not.toBe('');
+
+    sim.setFaults({
+      accessDenied: ['ResourceGroupsTaggingAPI_20170126.GetResources'],
+    });
+    await expect(
+      tagging.send(new GetResourcesCommand({})),
+    ).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+      message: expect.stringContaining('tag:GetResources'),
+    });
   });
 });

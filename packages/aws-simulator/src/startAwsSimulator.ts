@@ -15,6 +15,7 @@ import { Operation } from './Operation';
 import { OperationInput } from './OperationInput';
 import { s3Error, s3GetObject, S3Response } from './s3GetObject';
 import { sageMakerOperations } from './sageMakerOperations';
+import { taggingOperations } from './taggingOperations';
 
 /** Options of {@link startAwsSimulator}. */
 export interface AwsSimulatorOptions {
@@ -37,6 +38,14 @@ export interface AwsSimulator {
   stats(): Record<string, number>;
   /** Error responses, by `Service.Operation:ErrorCode`, e.g. `SageMaker.DescribeTrainingJob:ThrottlingException`. */
   errors(): Record<string, number>;
+  /**
+   * The inputs of the write calls (`UpdateModelPackage`, `UpdateFeatureGroup`)
+   * that changed the estate, oldest first, by operation (`UpdateModelPackage`
+   * or `SageMaker.UpdateModelPackage`). Faulted, refused and idempotent
+   * repeated calls are not in it; `stats()` and `errors()` count those.
+   */
+  calls(operation: string): Record<string, unknown>[];
+  /** Zeroes the counters and forgets the recorded writes. */
   resetStats(): void;
   /** Replaces the injected faults. */
   setFaults(faults: SimulatorFaults): void;
@@ -49,6 +58,10 @@ const SERVICES: Record<
 > = {
   SageMaker: { iamPrefix: 'sagemaker', operations: sageMakerOperations },
   AWSGlue: { iamPrefix: 'glue', operations: glueOperations },
+  ResourceGroupsTaggingAPI_20170126: {
+    iamPrefix: 'tag',
+    operations: taggingOperations,
+  },
 };
 
 /**
@@ -59,7 +72,8 @@ const SERVICES: Record<
  *
  * Besides AWS's own routes it answers, for tools such as the benchmark:
  * `GET /_simulator/stats`, `GET /_simulator/errors`,
- * `POST /_simulator/reset-stats`, and `GET`/`POST /_simulator/faults`.
+ * `GET /_simulator/calls/<operation>`, `POST /_simulator/reset-stats`, and
+ * `GET`/`POST /_simulator/faults`.
  */
 export async function startAwsSimulator(
   options: AwsSimulatorOptions,
@@ -72,6 +86,19 @@ export async function startAwsSimulator(
   const faults = new FaultInjector(options.faults);
   const calls = new Map<string, number>();
   const errors = new Map<string, number>();
+  const writes: { operation: string; input: Record<string, unknown> }[] = [];
+  const clientTokens = new Map<string, string>();
+  const writesOf = (operation: string) =>
+    writes
+      .filter(
+        w => w.operation === operation || w.operation.endsWith(`.${operation}`),
+      )
+      .map(w => w.input);
+  const resetStats = () => {
+    calls.clear();
+    errors.clear();
+    writes.length = 0;
+  };
   const increment = (counts: Map<string, number>, key: string) =>
     counts.set(key, (counts.get(key) ?? 0) + 1);
 
@@ -82,9 +109,13 @@ export async function startAwsSimulator(
     if (req.method === 'GET' && path === '/_simulator/errors') {
       return Object.fromEntries(errors);
     }
+    if (req.method === 'GET' && path.startsWith('/_simulator/calls/')) {
+      return writesOf(
+        decodeURIComponent(path.slice('/_simulator/calls/'.length)),
+      );
+    }
     if (req.method === 'POST' && path === '/_simulator/reset-stats') {
-      calls.clear();
-      errors.clear();
+      resetStats();
       return {};
     }
     if (path === '/_simulator/faults') {
@@ -161,18 +192,18 @@ export async function startAwsSimulator(
         )} of ${target}.`,
       );
     }
-    return operation.handle(
-      new OperationInput(raw as Record<string, unknown>),
-      {
-        accountId: estate.accountId,
-        region,
-        regionEstate: Object.hasOwn(estate.regions, region)
-          ? estate.regions[region]
-          : emptyRegionEstate(),
-        pageSize,
-        operation: target,
-      },
-    );
+    const input = raw as Record<string, unknown>;
+    return operation.handle(new OperationInput(input), {
+      recordWrite: () => writes.push({ operation: target, input }),
+      clientTokens,
+      accountId: estate.accountId,
+      region,
+      regionEstate: Object.hasOwn(estate.regions, region)
+        ? estate.regions[region]
+        : emptyRegionEstate(),
+      pageSize,
+      operation: target,
+    });
   };
 
   const s3 = async (
@@ -183,30 +214,59 @@ export async function startAwsSimulator(
       .slice(1)
       .split('/')
       .map(decodeURIComponent);
-    if (req.method !== 'GET' || !bucket || !keyParts.length) {
+    const method = req.method === 'HEAD' ? 'HeadObject' : 'GetObject';
+    if (
+      !['GET', 'HEAD'].includes(req.method ?? '') ||
+      !bucket ||
+      !keyParts.length
+    ) {
       return s3Error(
         501,
         'NotImplemented',
-        'The simulator only implements path-style GetObject.',
+        'The simulator only implements path-style GetObject and HeadObject.',
       );
     }
-    const operation = 'S3.GetObject';
+    const operation = `S3.${method}`;
     increment(calls, operation);
-    const fault = faults.decide(operation);
+    const fault = faults.decide(operation, bucket);
     await sleep(faults.latencyMs);
+    const bucketRegion = estate.s3BucketRegions?.[bucket];
+    const signedRegion = /Credential=[^/,\s]+\/\d{8}\/([^/]+)\//.exec(
+      req.headers.authorization ?? '',
+    )?.[1];
     let response: S3Response;
     if (fault === 'accessDenied') {
       response = s3Error(403, 'AccessDenied', 'Access Denied');
     } else if (fault === 'throttled') {
       // S3's own throttling answer, which the SDK retries like ThrottlingException.
       response = s3Error(503, 'SlowDown', 'Please reduce your request rate.');
+    } else if (bucketRegion && signedRegion && bucketRegion !== signedRegion) {
+      // S3 sends a request for a bucket of another region back with the
+      // bucket's region, which SDK clients follow only if told to.
+      response = s3Error(
+        301,
+        'PermanentRedirect',
+        'The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.',
+        { Bucket: bucket, Endpoint: `s3.${bucketRegion}.amazonaws.com` },
+        { 'x-amz-bucket-region': bucketRegion },
+      );
     } else {
       response = s3GetObject(estate, bucket, keyParts.join('/'));
     }
     if (response.errorCode) {
       increment(errors, `${operation}:${response.errorCode}`);
     }
-    return response;
+    // HEAD answers carry the headers only, errors included.
+    return method === 'HeadObject'
+      ? {
+          ...response,
+          headers: {
+            ...response.headers,
+            'content-length': String(Buffer.byteLength(response.body)),
+          },
+          body: '',
+        }
+      : response;
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -277,10 +337,8 @@ export async function startAwsSimulator(
     estate,
     stats: () => Object.fromEntries(calls),
     errors: () => Object.fromEntries(errors),
-    resetStats: () => {
-      calls.clear();
-      errors.clear();
-    },
+    calls: writesOf,
+    resetStats,
     setFaults: newFaults => faults.set(newFaults),
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -320,6 +378,7 @@ function send(
   res.writeHead(status, {
     ...(contentType ? { 'content-type': contentType } : {}),
     'content-length': Buffer.byteLength(body),
+    // A HEAD answer's own content-length (that of the object) wins.
     ...headers,
   });
   res.end(body);
