@@ -1,0 +1,4 @@
+export {
+  createLineageRouter,
+  DEFAULT_LINEAGE_DEPTH,
+} from './createLineageRouter';

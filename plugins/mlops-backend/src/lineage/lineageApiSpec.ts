@@ -1,0 +1,101 @@
+/**
+ * OpenAPI spec of the lineage route, checked in so that requests are
+ * validated against it and the router is typed by it.
+ */
+export const lineageApiSpec = {
+  openapi: '3.1.0',
+  info: {
+    title: 'mlops lineage',
+    version: '1',
+    description:
+      'Upstream and downstream lineage of an ML entity, computed from the catalog.',
+  },
+  servers: [{ url: '/' }],
+  paths: {
+    '/lineage': {
+      get: {
+        operationId: 'GetLineage',
+        description:
+          'Nodes and edges reachable from an entity to a depth, data flowing from source to target.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            required: true,
+            schema: { type: 'string', minLength: 1 },
+          },
+          {
+            name: 'depth',
+            in: 'query',
+            required: false,
+            description: 'Hops from the entity, 1 to 10 (default 3).',
+            schema: { type: 'string', pattern: '^([1-9]|10)$' },
+          },
+          {
+            name: 'direction',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['upstream', 'downstream', 'both'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The lineage graph.',
+            content: {
+              'application/json': {
+                schema: { $ref: '#/components/schemas/LineageGraph' },
+              },
+            },
+          },
+          '400': { description: 'Malformed query.' },
+          '404': { description: 'The entity is not in the catalog.' },
+        },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      LineageNode: {
+        type: 'object',
+        required: ['id', 'kind', 'name', 'depth'],
+        properties: {
+          id: { type: 'string' },
+          kind: { type: 'string' },
+          name: { type: 'string' },
+          title: { type: 'string' },
+          namespace: { type: 'string' },
+          unmatched: { type: 'boolean' },
+          depth: { type: 'integer' },
+        },
+      },
+      LineageEdge: {
+        type: 'object',
+        required: ['source', 'target', 'relation'],
+        properties: {
+          source: { type: 'string' },
+          target: { type: 'string' },
+          relation: { type: 'string' },
+        },
+      },
+      LineageGraph: {
+        type: 'object',
+        required: ['root', 'nodes', 'edges', 'truncated'],
+        properties: {
+          root: { type: 'string' },
+          nodes: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/LineageNode' },
+          },
+          edges: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/LineageEdge' },
+          },
+          truncated: { type: 'boolean' },
+        },
+      },
+    },
+  },
+} as const;
