@@ -143,7 +143,9 @@ export async function computeLineage(options: {
           const fromModel =
             flow.relation === RELATION_VERSION_OF &&
             entity.kind.toLocaleLowerCase('en-US') === 'model';
-          next.set(other, fromModel ? 'both' : up ? 'upstream' : 'downstream');
+          let nextWalk: Walk = up ? 'upstream' : 'downstream';
+          if (fromModel) nextWalk = 'both';
+          next.set(other, nextWalk);
         }
       }
       if (
