@@ -1,0 +1,144 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InfoCard, Table, type TableColumn } from '@backstage/core-components';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import type {
+  ModelEntityV1alpha1,
+  ModelVersionEntityV1alpha1,
+} from '@ml-foundation/plugin-mlops-common';
+import { useMemo } from 'react';
+import { ApprovalChip } from '../components/ApprovalChip';
+import { AsyncBoundary } from '../components/AsyncBoundary';
+import { formatTime } from '../components/formatTime';
+import {
+  formatMetric,
+  metricNames,
+  metricValue,
+} from '../components/keyMetrics';
+import { useModelVersions } from '../components/useModelVersions';
+import { MetricTrendChart } from './MetricTrendChart';
+
+type Row = {
+  ref: string;
+  version: number;
+  approvalStatus: string;
+  stage: string;
+  createdAt: string;
+  createdBy: string;
+  [metric: `metric:${string}`]: number | undefined;
+};
+
+/** How many metrics the table shows as columns. */
+const KEY_METRICS = 3;
+
+/**
+ * The versions of a model in a sortable, filterable, paginated table (so a
+ * thousand versions stay fast), with the trend of a metric across them.
+ */
+export function ModelVersionsCard() {
+  const { entity } = useEntity<ModelEntityV1alpha1>();
+  const versions = useModelVersions(entity);
+  return (
+    <AsyncBoundary
+      loading={versions.loading}
+      error={versions.error}
+      empty={versions.value?.length === 0}
+      emptyTitle="No versions registered yet"
+      emptyDescription="Versions appear here once the model package group has a model package in SageMaker."
+    >
+      {() => <VersionsTable model={entity} versions={versions.value!} />}
+    </AsyncBoundary>
+  );
+}
+
+function VersionsTable(props: {
+  model: ModelEntityV1alpha1;
+  versions: ModelVersionEntityV1alpha1[];
+}) {
+  const { versions } = props;
+  const metrics = useMemo(
+    () => metricNames(versions).slice(0, KEY_METRICS),
+    [versions],
+  );
+  const rows = useMemo(
+    () =>
+      versions.map(v => {
+        const row: Row = {
+          ref: stringifyEntityRef(v),
+          version: v.spec.version,
+          approvalStatus: v.spec.approvalStatus,
+          stage: v.spec.stage ?? '',
+          createdAt: v.spec.createdAt ?? '',
+          createdBy: v.spec.createdBy ?? '',
+        };
+        for (const name of metrics) {
+          row[`metric:${name}`] = metricValue(v.spec.metrics, name);
+        }
+        return row;
+      }),
+    [versions, metrics],
+  );
+  const columns: TableColumn<Row>[] = [
+    {
+      title: 'Version',
+      field: 'version',
+      type: 'numeric',
+      align: 'left',
+      defaultSort: 'desc',
+      render: row => (
+        <EntityRefLink entityRef={row.ref} title={`v${row.version}`} />
+      ),
+    },
+    {
+      title: 'Approval',
+      field: 'approvalStatus',
+      lookup: {
+        Approved: 'Approved',
+        PendingManualApproval: 'Pending approval',
+        Rejected: 'Rejected',
+      },
+      render: row => <ApprovalChip status={row.approvalStatus} />,
+    },
+    { title: 'Stage', field: 'stage', render: row => row.stage || '—' },
+    ...metrics.map(
+      (name): TableColumn<Row> => ({
+        title: name,
+        field: `metric:${name}`,
+        type: 'numeric',
+        filtering: false,
+        render: row => formatMetric(row[`metric:${name}`]),
+      }),
+    ),
+    {
+      title: 'Created',
+      field: 'createdAt',
+      filtering: false,
+      render: row => formatTime(row.createdAt),
+    },
+    {
+      title: 'Created by',
+      field: 'createdBy',
+      render: row => row.createdBy || '—',
+    },
+  ];
+  return (
+    <>
+      <InfoCard title="Metric trend">
+        <MetricTrendChart model={props.model} versions={versions} />
+      </InfoCard>
+      <div style={{ marginTop: 16 }}>
+        <Table<Row>
+          title={`Versions (${versions.length})`}
+          options={{
+            paging: true,
+            pageSize: 10,
+            pageSizeOptions: [10, 25, 50],
+            filtering: true,
+            padding: 'dense',
+          }}
+          columns={columns}
+          data={rows}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import type { ReactNode } from 'react';
+
+/**
+ * Shows a loading bar, what failed, or an empty state, so a card is never
+ * blank; renders its children once there is something to show.
+ */
+export function AsyncBoundary(props: {
+  loading: boolean;
+  error?: Error;
+  /** When true (and not loading), `emptyTitle` replaces the children. */
+  empty?: boolean;
+  emptyTitle?: string;
+  emptyDescription?: string;
+  children: () => ReactNode;
+}) {
+  const { loading, error, empty, emptyTitle, emptyDescription } = props;
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (empty) {
+    return (
+      <EmptyState
+        missing="data"
+        title={emptyTitle ?? 'Nothing to show'}
+        description={emptyDescription}
+      />
+    );
+  }
+  return <>{props.children()}</>;
+}

@@ -1,0 +1,156 @@
+import type { Entity } from '@backstage/catalog-model';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import AccountTreeIcon from '@material-ui/icons/AccountTree';
+import {
+  DATA_PIPELINE_COMPONENT_TYPE,
+  ML_KINDS,
+  MlopsClient,
+} from '@ml-foundation/plugin-mlops-common';
+import { mlopsApiRef } from './api/mlopsApiRef';
+import { isAwsSynced } from './cards/SyncFreshnessCard';
+
+const isKind =
+  (...kinds: string[]) =>
+  (entity: Entity) =>
+    kinds.includes(entity.kind.toLocaleLowerCase('en-US'));
+
+const ML_KIND_NAMES = ML_KINDS.map(k => k.toLocaleLowerCase('en-US'));
+const isMlKind = isKind(...ML_KIND_NAMES);
+const hasLineage = (entity: Entity) =>
+  isMlKind(entity) ||
+  (entity.kind.toLocaleLowerCase('en-US') === 'component' &&
+    entity.spec?.type === DATA_PIPELINE_COMPONENT_TYPE);
+
+/** `api:mlops`: the client of the mlops backend. */
+export const mlopsApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: mlopsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new MlopsClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** `page:mlops`: the ML hub, in the nav. */
+export const mlHubPage = PageBlueprint.make({
+  params: {
+    path: '/ml',
+    title: 'ML hub',
+    icon: <AccountTreeIcon />,
+    loader: () => import('./hub/MlHubPage').then(m => <m.MlHubPage />),
+  },
+});
+
+const card = (
+  name: string,
+  filter: (entity: Entity) => boolean,
+  loader: () => Promise<JSX.Element>,
+  type: 'info' | 'content' = 'content',
+) => EntityCardBlueprint.make({ name, params: { filter, loader, type } });
+
+export const modelOverviewCard = card('model-overview', isKind('model'), () =>
+  import('./cards/ModelOverviewCard').then(m => <m.ModelOverviewCard />),
+);
+export const modelVersionsCard = card('model-versions', isKind('model'), () =>
+  import('./cards/ModelVersionsCard').then(m => <m.ModelVersionsCard />),
+);
+export const modelVersionOverviewCard = card(
+  'model-version-overview',
+  isKind('modelversion'),
+  () =>
+    import('./cards/ModelVersionOverviewCard').then(m => (
+      <m.ModelVersionOverviewCard />
+    )),
+);
+export const datasetOverviewCard = card(
+  'dataset-overview',
+  isKind('dataset'),
+  () =>
+    import('./cards/DatasetOverviewCard').then(m => <m.DatasetOverviewCard />),
+);
+export const featureGroupOverviewCard = card(
+  'feature-group-overview',
+  isKind('featuregroup'),
+  () =>
+    import('./cards/FeatureGroupOverviewCard').then(m => (
+      <m.FeatureGroupOverviewCard />
+    )),
+);
+export const modelDeploymentOverviewCard = card(
+  'model-deployment-overview',
+  isKind('modeldeployment'),
+  () =>
+    import('./cards/ModelDeploymentOverviewCard').then(m => (
+      <m.ModelDeploymentOverviewCard />
+    )),
+);
+export const syncFreshnessCard = card(
+  'aws-sync',
+  isAwsSynced,
+  () => import('./cards/SyncFreshnessCard').then(m => <m.SyncFreshnessCard />),
+  'info',
+);
+
+export const lineageContent = EntityContentBlueprint.make({
+  name: 'lineage',
+  params: {
+    path: 'lineage',
+    title: 'Lineage',
+    filter: hasLineage,
+    loader: () =>
+      import('./lineage/LineageContent').then(m => <m.LineageContent />),
+  },
+});
+export const governanceContent = EntityContentBlueprint.make({
+  name: 'governance',
+  params: {
+    path: 'governance',
+    title: 'Governance',
+    filter: isKind('model', 'modelversion'),
+    loader: () =>
+      import('./governance/GovernanceContent').then(m => (
+        <m.GovernanceContent />
+      )),
+  },
+});
+export const auditContent = EntityContentBlueprint.make({
+  name: 'audit',
+  params: {
+    path: 'audit',
+    title: 'Audit trail',
+    filter: isMlKind,
+    loader: () => import('./audit/AuditContent').then(m => <m.AuditContent />),
+  },
+});
+
+/** ML Foundation's frontend plugin: entity pages of the ML kinds and the ML hub. */
+export const mlopsPlugin = createFrontendPlugin({
+  pluginId: 'mlops',
+  title: 'ML hub',
+  icon: <AccountTreeIcon />,
+  extensions: [
+    mlopsApi,
+    mlHubPage,
+    modelOverviewCard,
+    modelVersionsCard,
+    modelVersionOverviewCard,
+    datasetOverviewCard,
+    featureGroupOverviewCard,
+    modelDeploymentOverviewCard,
+    syncFreshnessCard,
+    lineageContent,
+    governanceContent,
+    auditContent,
+  ],
+});
