@@ -11,6 +11,7 @@ import { AwsError } from './AwsError';
 import { emptyRegionEstate, Estate } from './Estate';
 import { FaultInjector, SimulatorFaults } from './FaultInjector';
 import { glueOperations } from './glueOperations';
+import { modelPackageGroupOperations } from './modelPackageGroupOperations';
 import { Operation } from './Operation';
 import { OperationInput } from './OperationInput';
 import { s3Error, s3GetObject, S3Response } from './s3GetObject';
@@ -56,7 +57,10 @@ const SERVICES: Record<
   string,
   { iamPrefix: string; operations: Record<string, Operation> }
 > = {
-  SageMaker: { iamPrefix: 'sagemaker', operations: sageMakerOperations },
+  SageMaker: {
+    iamPrefix: 'sagemaker',
+    operations: { ...sageMakerOperations, ...modelPackageGroupOperations },
+  },
   AWSGlue: { iamPrefix: 'glue', operations: glueOperations },
   ResourceGroupsTaggingAPI_20170126: {
     iamPrefix: 'tag',

@@ -1,9 +1,9 @@
 /**
- * Scaffolder actions for ML Foundation.
- *
- * Laid out by the portal foundation; its implementation is still to come.
+ * Scaffolder actions for ML Foundation: read model versions, require
+ * governance, ensure SageMaker registry groups, validate generated catalog
+ * files, record audit events, and publish locally in the demo.
  *
  * @packageDocumentation
  */
 
-export {};
+export { scaffolderModuleMlops as default } from './module';
