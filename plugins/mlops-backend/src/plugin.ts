@@ -2,17 +2,109 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import {
+  ML_MODEL_PACKAGE_CHANGED_TOPIC,
+  mlopsPermissions,
+} from '@ml-foundation/plugin-mlops-common';
+import { mlopsCheckpointTypesExtensionPoint } from '@ml-foundation/plugin-mlops-node';
+import { AuditTrail } from './audit';
+import { applyMlopsMigrations } from './database/applyMlopsMigrations';
+import { readGovernanceConfig } from './governance/config/readGovernanceConfig';
+import { createCheckpointTypeRegistry } from './governance/createCheckpointTypeRegistry';
+import { createGovernanceRouter } from './governance/router/createGovernanceRouter';
+import { createGovernanceService } from './governance/service/createGovernanceService';
+import { parseModelPackageChangedEvent } from './governance/service/parseModelPackageChangedEvent';
+import { SagemakerModelRegistry } from './governance/writeBack/SagemakerModelRegistry';
+import { createLineageRouter } from './lineage';
 import { createRouter } from './service/createRouter';
 
 /** The ML Foundation backend plugin, mounted at /api/mlops. */
 export const mlopsPlugin = createBackendPlugin({
   pluginId: 'mlops',
   register(env) {
+    const checkpointTypes = createCheckpointTypeRegistry();
+    env.registerExtensionPoint(
+      mlopsCheckpointTypesExtensionPoint,
+      checkpointTypes.extensionPoint,
+    );
     env.registerInit({
-      deps: { httpRouter: coreServices.httpRouter },
-      async init({ httpRouter }) {
+      deps: {
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
+        events: eventsServiceRef,
+        notifications: notificationService,
+      },
+      async init(deps) {
+        const { httpRouter, httpAuth, config, database, logger } = deps;
+        deps.permissionsRegistry.addPermissions(mlopsPermissions);
+        const governanceConfig = readGovernanceConfig(
+          config,
+          checkpointTypes.types,
+        );
+        const knex = await database.getClient();
+        if (!database.migrations?.skip) {
+          await applyMlopsMigrations(knex);
+        }
+        const audit = AuditTrail.create({ knex, logger });
+        const governance = createGovernanceService({
+          knex,
+          config: governanceConfig,
+          checkpointTypes: checkpointTypes.types,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          registry: SagemakerModelRegistry.fromConfig(config),
+          permissions: deps.permissions,
+          audit,
+          auditor: deps.auditor,
+          notifications: deps.notifications,
+          logger,
+        });
+
         httpRouter.use(await createRouter());
+        httpRouter.use(
+          createGovernanceRouter({ service: governance, httpAuth }),
+        );
+        httpRouter.use(
+          createLineageRouter({ catalog: deps.catalog, httpAuth }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+
+        await deps.events.subscribe({
+          id: 'mlops-governance',
+          topics: [ML_MODEL_PACKAGE_CHANGED_TOPIC],
+          async onEvent({ eventPayload }) {
+            const event = parseModelPackageChangedEvent(eventPayload);
+            if (!event) {
+              logger.warn(
+                `Ignored a malformed ${ML_MODEL_PACKAGE_CHANGED_TOPIC} event`,
+              );
+              return;
+            }
+            await governance.handleModelPackageChanged(event);
+          },
+        });
+        await deps.scheduler.scheduleTask({
+          id: 'mlops-governance-reevaluate',
+          scope: 'global',
+          frequency: { minutes: governanceConfig.reevaluationMinutes },
+          timeout: { minutes: 10 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            await governance.reevaluateOpenReviews();
+          },
+        });
       },
     });
   },

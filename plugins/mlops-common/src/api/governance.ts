@@ -120,4 +120,6 @@ export type ReviewQuery = {
 export type EffectivePolicy = {
   name: string;
   transitions: Record<string, { checkpoints: CheckpointDefinition[] }>;
+  /** Rollbacks (return a stage to a version approved before), by stage. */
+  rollbacks?: Record<string, { checkpoints: CheckpointDefinition[] }>;
 };

@@ -1,0 +1,139 @@
+import {
+  DescribeModelPackageCommand,
+  SageMakerClient,
+  UpdateModelPackageCommand,
+} from '@aws-sdk/client-sagemaker';
+import type { Entity } from '@backstage/catalog-model';
+import type { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import type { JsonObject } from '@backstage/types';
+import {
+  ML_ANNOTATION_AWS_ARN,
+  ML_ANNOTATION_AWS_PROVIDER,
+} from '@ml-foundation/plugin-mlops-common';
+import {
+  AwsClientFactory,
+  AwsProviderConfig,
+  parseArn,
+  readAwsProviderConfigs,
+} from '@ml-foundation/plugin-mlops-node';
+
+/** What governance writes to a model package. */
+export interface ModelPackageUpdate {
+  /** Left unchanged when absent (a demotion changes only the stage). */
+  approvalStatus?: 'Approved' | 'Rejected' | 'PendingManualApproval';
+  approvalDescription?: string;
+  lifeCycle?: { Stage: string; StageStatus: string; StageDescription: string };
+  /** Derived from the review, so a retried write is applied once. */
+  clientToken: string;
+}
+
+/** The model registry governance reads from and writes back to. */
+export interface ModelRegistry {
+  /** DescribeModelPackage of the version; undefined when it cannot be read. */
+  describeModelPackage(version: Entity): Promise<JsonObject | undefined>;
+  /** @throws when the write fails; the caller records the failure. */
+  updateModelPackage(
+    version: Entity,
+    update: ModelPackageUpdate,
+  ): Promise<void>;
+}
+
+const PROVIDER_PREFIX = 'aws-sagemaker:';
+
+/** The SageMaker model package ARN of a ModelVersion entity. */
+export function modelPackageArnOf(version: Entity): string {
+  const arn = version.metadata.annotations?.[ML_ANNOTATION_AWS_ARN];
+  if (!arn) {
+    throw new InputError(
+      `${version.metadata.name} has no ${ML_ANNOTATION_AWS_ARN} annotation: it was not synced from SageMaker`,
+    );
+  }
+  return arn;
+}
+
+/**
+ * The SageMaker model registry, reached with the account, region and endpoint
+ * of the provider that synced the version (its
+ * `ml-foundation.dev/aws-provider` annotation, else the provider configured
+ * for the ARN's account and region).
+ */
+export class SagemakerModelRegistry implements ModelRegistry {
+  private readonly clients = new Map<string, Promise<SageMakerClient>>();
+
+  static fromConfig(config: Config): SagemakerModelRegistry {
+    return new SagemakerModelRegistry(
+      AwsClientFactory.fromConfig(config),
+      readAwsProviderConfigs(config, 'awsSagemaker'),
+    );
+  }
+
+  constructor(
+    private readonly factory: AwsClientFactory,
+    private readonly providers: AwsProviderConfig[],
+  ) {}
+
+  async describeModelPackage(version: Entity): Promise<JsonObject | undefined> {
+    try {
+      const client = await this.clientFor(version);
+      const output = await client.send(
+        new DescribeModelPackageCommand({
+          ModelPackageName: modelPackageArnOf(version),
+        }),
+      );
+      const { $metadata: _, ...body } = output;
+      return JSON.parse(JSON.stringify(body));
+    } catch {
+      // A checkpoint that needs the package then fails with a message.
+      return undefined;
+    }
+  }
+
+  async updateModelPackage(
+    version: Entity,
+    update: ModelPackageUpdate,
+  ): Promise<void> {
+    const client = await this.clientFor(version);
+    await client.send(
+      new UpdateModelPackageCommand({
+        ModelPackageArn: modelPackageArnOf(version),
+        ModelApprovalStatus: update.approvalStatus,
+        ApprovalDescription: update.approvalDescription,
+        ModelLifeCycle: update.lifeCycle,
+        ClientToken: update.clientToken,
+      }),
+    );
+  }
+
+  private providerFor(version: Entity): AwsProviderConfig {
+    const annotation =
+      version.metadata.annotations?.[ML_ANNOTATION_AWS_PROVIDER];
+    if (annotation?.startsWith(PROVIDER_PREFIX)) {
+      const id = annotation.slice(PROVIDER_PREFIX.length);
+      const provider = this.providers.find(p => p.id === id);
+      if (provider) {
+        return provider;
+      }
+    }
+    const { accountId, region } = parseArn(modelPackageArnOf(version));
+    const provider = this.providers.find(
+      p => p.region === region && (!p.accountId || p.accountId === accountId),
+    );
+    if (!provider) {
+      throw new InputError(
+        `No catalog.providers.awsSagemaker provider reaches account ${accountId} in ${region}`,
+      );
+    }
+    return provider;
+  }
+
+  private clientFor(version: Entity): Promise<SageMakerClient> {
+    const provider = this.providerFor(version);
+    let client = this.clients.get(provider.id);
+    if (!client) {
+      client = this.factory.create(SageMakerClient, provider);
+      this.clients.set(provider.id, client);
+    }
+    return client;
+  }
+}
