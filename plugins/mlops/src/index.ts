@@ -9,6 +9,6 @@
 import { mlopsPlugin } from './plugin';
 
 export default mlopsPlugin;
-export { mlopsPlugin } from './plugin';
+export { mlopsPlugin, mlHubRouteRef } from './plugin';
 export { mlopsApiRef } from './api/mlopsApiRef';
 export { catalogGraphMlRelationsModule } from './catalogGraphMlRelationsModule';

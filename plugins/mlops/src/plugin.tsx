@@ -2,6 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
   PageBlueprint,
@@ -42,10 +43,14 @@ export const mlopsApi = ApiBlueprint.make({
     }),
 });
 
+/** The ML hub page, for links from other plugins. */
+export const mlHubRouteRef = createRouteRef();
+
 /** `page:mlops`: the ML hub, in the nav. */
 export const mlHubPage = PageBlueprint.make({
   params: {
     path: '/ml',
+    routeRef: mlHubRouteRef,
     title: 'ML hub',
     icon: <AccountTreeIcon />,
     loader: () => import('./hub/MlHubPage').then(m => <m.MlHubPage />),
@@ -139,6 +144,7 @@ export const mlopsPlugin = createFrontendPlugin({
   pluginId: 'mlops',
   title: 'ML hub',
   icon: <AccountTreeIcon />,
+  routes: { mlHub: mlHubRouteRef },
   extensions: [
     mlopsApi,
     mlHubPage,

@@ -123,6 +123,7 @@ export function MlHubPage() {
       title: 'Name',
       field: 'title',
       highlight: true,
+      width: '22%',
       render: i => <EntityRefLink entityRef={i.ref} title={i.title} />,
     },
     { title: 'Kind', field: 'kind' },
@@ -153,12 +154,38 @@ export function MlHubPage() {
           <Chip key={t} size="small" label={t} style={{ marginRight: 4 }} />
         )),
     },
-    { title: 'Description', field: 'description' },
+    { title: 'Description', field: 'description', width: '30%' },
   ];
   return (
     <Content>
       <Grid container spacing={2}>
-        <Grid item xs={12} lg={8}>
+        <Grid item xs={12} md={6}>
+          <AwaitingMyApproval />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <InfoCard title="Recently registered versions">
+            <AsyncBoundary
+              loading={estate.loading}
+              error={estate.error}
+              empty={estate.value?.recentVersions.length === 0}
+              emptyTitle="No versions registered yet"
+            >
+              {() => (
+                <ul style={{ margin: 0, paddingLeft: 16 }}>
+                  {estate.value!.recentVersions.map(v => (
+                    <li key={v.metadata.name}>
+                      <EntityRefLink entityRef={stringifyEntityRef(v)} />{' '}
+                      <ApprovalChip status={v.spec.approvalStatus} />{' '}
+                      {v.spec.stage ?? ''} · {formatTime(v.spec.createdAt)}
+                      {v.spec.createdBy ? ` by ${v.spec.createdBy}` : ''}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </AsyncBoundary>
+          </InfoCard>
+        </Grid>
+        <Grid item xs={12}>
           <AsyncBoundary loading={estate.loading} error={estate.error}>
             {() => (
               <>
@@ -253,32 +280,6 @@ export function MlHubPage() {
               </>
             )}
           </AsyncBoundary>
-        </Grid>
-        <Grid item xs={12} lg={4}>
-          <AwaitingMyApproval />
-          <Box mt={2}>
-            <InfoCard title="Recently registered versions">
-              <AsyncBoundary
-                loading={estate.loading}
-                error={estate.error}
-                empty={estate.value?.recentVersions.length === 0}
-                emptyTitle="No versions registered yet"
-              >
-                {() => (
-                  <ul style={{ margin: 0, paddingLeft: 16 }}>
-                    {estate.value!.recentVersions.map(v => (
-                      <li key={v.metadata.name}>
-                        <EntityRefLink entityRef={stringifyEntityRef(v)} />{' '}
-                        <ApprovalChip status={v.spec.approvalStatus} />{' '}
-                        {v.spec.stage ?? ''} · {formatTime(v.spec.createdAt)}
-                        {v.spec.createdBy ? ` by ${v.spec.createdBy}` : ''}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </AsyncBoundary>
-            </InfoCard>
-          </Box>
         </Grid>
       </Grid>
     </Content>
