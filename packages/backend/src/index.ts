@@ -24,9 +24,9 @@ backend.add(import('@ml-foundation/plugin-catalog-backend-module-aws-glue'));
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Who may request, approve and waive promotions, and read the audit trail
+// (mlops.governance.* config); the rest of the portal is allowed as before.
+backend.add(import('./permissions'));
 
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));

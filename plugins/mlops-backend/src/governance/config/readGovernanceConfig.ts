@@ -61,6 +61,10 @@ const governanceSchema = z
     modelPolicies: z.record(z.string().min(1)).default({}),
     defaultPolicy: z.string().min(1).default('default'),
     reevaluationMinutes: z.number().int().positive().default(5),
+    // Read by the portal's permission policy, not by this plugin.
+    approverGroups: z.array(z.string()).optional(),
+    waiverGroups: z.array(z.string()).optional(),
+    auditorGroups: z.array(z.string()).optional(),
   })
   .strict();
 
@@ -96,7 +100,13 @@ export function readGovernanceConfig(
       `Invalid config at ${KEY}${pathOf(issue.path)}: ${issue.message}`,
     );
   }
-  const { policies: rawPolicies, ...rest } = parsed.data;
+  const {
+    policies: rawPolicies,
+    approverGroups: _approvers,
+    waiverGroups: _waivers,
+    auditorGroups: _auditors,
+    ...rest
+  } = parsed.data;
   const policies: Record<string, GovernancePolicy> = {};
   for (const [name, policy] of Object.entries(rawPolicies)) {
     const read = (kind: 'transitions' | 'rollbacks') =>
