@@ -28,6 +28,11 @@ export type NewAuditEvent = {
   targetRef: string;
   /** The AWS resource the event is about, where there is one. */
   targetArn?: string;
+  /**
+   * The Model a ModelVersion target belongs to (its `spec.model`), so that
+   * querying the Model finds the events of all its versions.
+   */
+  modelRef?: string;
   details: JsonObject;
 };
 
