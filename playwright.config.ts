@@ -20,7 +20,10 @@ export default defineConfig({
       stdout: 'ignore',
     },
     {
-      command: 'yarn start',
+      // The demo configuration, as ./scripts/start loads it.
+      command: `yarn start ${['app-config.yaml', 'app-config.demo.yaml']
+        .map(file => `--config ${join(__dirname, file)}`)
+        .join(' ')}`,
       url: 'http://localhost:3000',
       reuseExistingServer: !process.env.CI,
       timeout: 600_000,

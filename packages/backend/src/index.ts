@@ -6,7 +6,11 @@ backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-events-backend'));
 
 backend.add(import('@backstage/plugin-auth-backend'));
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// Each provider is off until configured under auth.providers: GitHub for
+// production (app-config.production.yaml), the demo's pick-a-user sign-in
+// (app-config.demo.yaml).
+backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
+backend.add(import('./demo'));
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(

@@ -1,0 +1,74 @@
+import { JsonValue } from '@backstage/types';
+import { loadAppConfig } from './__testUtils__/loadAppConfig';
+
+/** Every `path: value` pair of a config tree, arrays indexed. */
+function leaves(
+  value: JsonValue | undefined,
+  path = '',
+): [string, JsonValue][] {
+  if (Array.isArray(value)) {
+    return value.flatMap((item, i) => leaves(item, `${path}[${i}]`));
+  }
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) =>
+      leaves(item, path ? `${path}.${key}` : key),
+    );
+  }
+  return value === undefined ? [] : [[path, value]];
+}
+
+const onLocalhost = (value: JsonValue) =>
+  typeof value === 'string' &&
+  /^\w+:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])([:/]|$)/i.test(value);
+
+describe('the production configuration (app-config.yaml + app-config.production.yaml)', () => {
+  let config: [string, JsonValue][];
+  let providers: string[];
+
+  beforeAll(async () => {
+    const loaded = await loadAppConfig([
+      'app-config.yaml',
+      'app-config.production.yaml',
+    ]);
+    config = leaves(loaded.get());
+    providers = loaded.getOptionalConfig('auth.providers')?.keys() ?? [];
+  });
+
+  it('points nothing at this machine but the base URLs an adopter replaces', () => {
+    expect(
+      config
+        .filter(([, value]) => onLocalhost(value))
+        .map(([path]) => path)
+        .sort(),
+    ).toEqual(['app.baseUrl', 'backend.baseUrl', 'backend.cors.origin']);
+  });
+
+  it('uses the default AWS credential chain: no static AWS keys', () => {
+    expect(
+      config.filter(([path]) =>
+        /(accessKeyId|secretAccessKey|sessionToken)$/i.test(path),
+      ),
+    ).toEqual([]);
+  });
+
+  it('offers neither guest nor demo sign-in', () => {
+    expect(providers).not.toContain('guest');
+    expect(providers).not.toContain('demo');
+  });
+});
+
+describe('the demo configuration (app-config.yaml + app-config.demo.yaml)', () => {
+  it('syncs the simulator with both providers and offers demo sign-in', async () => {
+    const demo = await loadAppConfig([
+      'app-config.yaml',
+      'app-config.demo.yaml',
+    ]);
+    expect(demo.getConfig('auth.providers').keys()).toEqual(['demo']);
+    expect(demo.getString('catalog.providers.awsSagemaker.demo.endpoint')).toBe(
+      'http://localhost:4566',
+    );
+    expect(demo.getString('catalog.providers.awsGlue.demo.endpoint')).toBe(
+      'http://localhost:4566',
+    );
+  });
+});
