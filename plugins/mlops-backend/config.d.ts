@@ -1,3 +1,5 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   mlops?: {
     /**
@@ -89,6 +91,15 @@ export interface Config {
        * that of the entities they own. Approvers and waivers may read all.
        */
       auditorGroups?: string[];
+    };
+    /** The hash-chained audit trail. */
+    audit?: {
+      /**
+       * When one backend instance verifies the whole chain and records the
+       * result (served at GET /api/mlops/audit/verify?cached=true). Default:
+       * every hour, first a minute after start, timeout 30 minutes.
+       */
+      verificationSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
   };
 }
