@@ -18,5 +18,6 @@ export * from './permissions';
 export * from './api/audit';
 export * from './api/governance';
 export * from './api/lineage';
+export * from './api/health';
 export * from './api/MlopsApi';
 export * from './api/MlopsClient';
