@@ -10,7 +10,11 @@ import {
   mlopsPermissions,
 } from '@ml-foundation/plugin-mlops-common';
 import { mlopsCheckpointTypesExtensionPoint } from '@ml-foundation/plugin-mlops-node';
-import { AuditTrail } from './audit';
+import {
+  AuditTrail,
+  createAuditRouter,
+  scheduleAuditVerification,
+} from './audit';
 import { applyMlopsMigrations } from './database/applyMlopsMigrations';
 import { readGovernanceConfig } from './governance/config/readGovernanceConfig';
 import { createCheckpointTypeRegistry } from './governance/createCheckpointTypeRegistry';
@@ -79,6 +83,15 @@ export const mlopsPlugin = createBackendPlugin({
         httpRouter.use(
           createLineageRouter({ catalog: deps.catalog, httpAuth }),
         );
+        httpRouter.use(
+          await createAuditRouter({
+            auditTrail: audit,
+            httpAuth,
+            permissions: deps.permissions,
+            catalog: deps.catalog,
+            logger,
+          }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
 
         await deps.events.subscribe({
@@ -104,6 +117,12 @@ export const mlopsPlugin = createBackendPlugin({
           fn: async () => {
             await governance.reevaluateOpenReviews();
           },
+        });
+        await scheduleAuditVerification({
+          auditTrail: audit,
+          scheduler: deps.scheduler,
+          logger,
+          config,
         });
       },
     });
