@@ -11,6 +11,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Review } from '@ml-foundation/plugin-mlops-common';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import scaffolderModuleGithub from '@backstage/plugin-scaffolder-backend-module-github';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -67,10 +68,17 @@ export async function dryRunTemplate(options: {
     features: [
       scaffolderPlugin,
       scaffolderModuleMlops,
+      // Registers publish:github and publish:github:pull-request, which a dry
+      // run skips, so that templates are checked against the production set.
+      scaffolderModuleGithub,
       fakeGovernance,
       catalogServiceMock.factory({ entities: options.entities ?? [] }),
       mockServices.rootConfig.factory({
-        data: { backend: { baseUrl: 'http://localhost:7007' } },
+        data: {
+          backend: { baseUrl: 'http://localhost:7007' },
+          // publish:github:pull-request runs in dry runs too (without calling GitHub) and wants a token.
+          integrations: { github: [{ host: 'github.com', token: 'dry-run' }] },
+        },
       }),
     ],
   });
