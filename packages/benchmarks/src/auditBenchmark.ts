@@ -94,15 +94,21 @@ function benchmarkEvent(n: number, next: () => number) {
   };
 }
 
+/**
+ * Samples the resident set size: on a timer, and on each exported chunk,
+ * since with SQLite's synchronous driver the export never lets timers run.
+ */
 function rssSampler() {
-  let peak = process.memoryUsage().rss;
+  let peak = process.memoryUsage.rss();
   const samples: number[] = [];
-  const timer = setInterval(() => {
-    const rss = process.memoryUsage().rss;
+  const sample = () => {
+    const rss = process.memoryUsage.rss();
     samples.push(rss);
     peak = Math.max(peak, rss);
-  }, 100);
+  };
+  const timer = setInterval(sample, 100);
   return {
+    sample,
     stop() {
       clearInterval(timer);
       return { peak, samples };
@@ -293,6 +299,7 @@ async function benchmark(name: 'sqlite' | 'postgres') {
     let bytes = 0;
     let lines = 0;
     for await (const chunk of trail.export({}, { format: 'csv' })) {
+      sampler.sample();
       bytes += chunk.length;
       for (
         let i = chunk.indexOf('\n');

@@ -34,6 +34,11 @@ export type AuditChainHead = { lastSequence: number; lastHash: string };
 
 /** Which events to read, and from where in the chain. */
 export type AuditRange = AuditQuery & {
+  /**
+   * More targets that count as the entity's, e.g. a Model's versions found
+   * in the catalog, for events recorded without a modelRef.
+   */
+  relatedRefs?: string[];
   order: 'asc' | 'desc';
   /** Only events after (asc) or before (desc) this sequence. */
   afterSequence?: number;
@@ -134,15 +139,20 @@ export class AuditStore {
   /**
    * Reads matching events in sequence order with keyset pagination on the
    * primary key, so every page costs the same wherever it is in the chain.
-   * An entity query is the union of two index range scans (the entity's
-   * own events, and the events of the versions of a Model), each limited,
-   * rather than an OR that a planner may answer by scanning the chain.
+   * An entity query is the union of two index scans (the events about the
+   * entity or its related refs, and those whose model_ref is the entity),
+   * each limited, rather than an OR that a planner may answer by scanning
+   * the chain.
    */
   async range(range: AuditRange): Promise<AuditEventRow[]> {
     const { entityRef, order, limit } = range;
     const filtered = (column?: 'target_ref' | 'model_ref') => {
       const query = this.knex<AuditEventRow>(EVENTS).select('*');
-      if (column) query.where(column, entityRef!);
+      if (column === 'target_ref') {
+        query.whereIn(column, [entityRef!, ...(range.relatedRefs ?? [])]);
+      } else if (column) {
+        query.where(column, entityRef!);
+      }
       if (range.actor) query.where('actor', range.actor);
       if (range.action) query.where('action', range.action);
       if (range.from) query.where('occurred_at', '>=', range.from);
@@ -159,12 +169,12 @@ export class AuditStore {
     if (!entityRef) {
       return filtered();
     }
+    // UNION, not UNION ALL: a version's event found by its target and by
+    // its model_ref is one event.
     const union = this.knex
       .select('*')
       .from(filtered('target_ref').as('by_target'))
-      .unionAll(
-        this.knex.select('*').from(filtered('model_ref').as('by_model')),
-      );
+      .union(this.knex.select('*').from(filtered('model_ref').as('by_model')));
     return this.knex
       .select('*')
       .from(union.as('matching'))

@@ -37,8 +37,18 @@ type PendingAppend = {
   reject: (error: unknown) => void;
 };
 
+/**
+ * An audit query; `relatedRefs` are more targets that count as the entity's,
+ * e.g. the versions of a Model found in the catalog at query time, for
+ * events recorded without a modelRef.
+ */
+export type AuditSelection = AuditQuery & { relatedRefs?: string[] };
+
 /** An audit query with its paging. */
-export type AuditPageRequest = AuditQuery & { cursor?: string; limit?: number };
+export type AuditPageRequest = AuditSelection & {
+  cursor?: string;
+  limit?: number;
+};
 
 function encodeCursor(sequence: number): string {
   return Buffer.from(`seq:${sequence}`).toString('base64url');
@@ -67,9 +77,10 @@ function isoTime(value: string | undefined, field: string) {
   return time.toISOString();
 }
 
-function normaliseQuery(query: AuditQuery): AuditQuery {
+function normaliseQuery(query: AuditSelection): AuditSelection {
   return {
     entityRef: query.entityRef || undefined,
+    relatedRefs: query.entityRef ? query.relatedRefs : undefined,
     actor: query.actor || undefined,
     action: query.action || undefined,
     from: isoTime(query.from, 'from'),
@@ -167,7 +178,7 @@ export class AuditTrail {
    * many events there are.
    */
   async *events(
-    request: AuditQuery,
+    request: AuditSelection,
     options: { filter?: AuditEventFilter; chunkSize?: number } = {},
   ): AsyncGenerator<AuditEvent[]> {
     const query = normaliseQuery(request);
@@ -194,7 +205,7 @@ export class AuditTrail {
 
   /** The matching events as a CSV or JSON Lines stream, see {@link AuditTrail.events}. */
   export(
-    request: AuditQuery,
+    request: AuditSelection,
     options: { format: AuditExportFormat; filter?: AuditEventFilter },
   ): Readable {
     // Validate before the response starts, so a bad query still gets a 400.

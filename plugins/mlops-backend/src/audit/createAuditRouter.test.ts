@@ -112,6 +112,33 @@ describe('createAuditRouter', () => {
       expect(verify.body).toMatchObject({ ok: true, checkedEvents: 1 });
     });
 
+    it('finds a Model’s versions in the catalog for events recorded without a modelRef, each event once', async () => {
+      const { app, auditTrail } = await setUp(databaseId);
+      const base = { actor: 'user:default/a', action: 'x', details: {} };
+      await auditTrail.append({ ...base, targetRef: V1 });
+      await auditTrail.append({ ...base, targetRef: V1, modelRef: MODEL });
+      await auditTrail.append({ ...base, targetRef: MODEL });
+      await auditTrail.append({
+        ...base,
+        targetRef: 'modelversion:default/other-v1',
+      });
+      const page = await request(app)
+        .get('/audit/events')
+        .query({ entityRef: MODEL });
+      expect(
+        page.body.items.map((e: { sequence: number }) => e.sequence),
+      ).toEqual([3, 2, 1]);
+      const exported = await request(app)
+        .get('/audit/export')
+        .query({ entityRef: MODEL, format: 'jsonl' });
+      expect(
+        exported.text
+          .trim()
+          .split('\n')
+          .map(line => JSON.parse(line).sequence),
+      ).toEqual([1, 2, 3]);
+    });
+
     it('names the service as actor when the event names none', async () => {
       const { app } = await setUp(databaseId);
       const posted = await request(app)

@@ -6,7 +6,7 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
-import { parseEntityRef } from '@backstage/catalog-model';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -18,14 +18,21 @@ import {
 import type express from 'express';
 import { auditApiSpec } from './auditApiSpec';
 import { auditExportMedia } from './auditExportFormat';
-import type { AuditEventFilter, AuditTrail } from './AuditTrail';
+import type {
+  AuditEventFilter,
+  AuditSelection,
+  AuditTrail,
+} from './AuditTrail';
 
 /** What the audit routes need. */
 export interface AuditRouterOptions {
   auditTrail: AuditTrail;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
-  /** Finds the Model of a posted ModelVersion event that names none. */
+  /**
+   * Finds the Model of a posted ModelVersion event that names none, and the
+   * versions of a queried Model (for events recorded without a modelRef).
+   */
   catalog?: CatalogService;
   logger?: LoggerService;
 }
@@ -88,13 +95,28 @@ export async function createAuditRouter(
     };
   }
 
-  const auditQuery = (query: AuditQuery): AuditQuery => ({
-    entityRef: query.entityRef,
-    actor: query.actor,
-    action: query.action,
-    from: query.from,
-    to: query.to,
-  });
+  /**
+   * The query, with the versions the catalog knows of when it is about a
+   * Model: events recorded without a modelRef are found through them.
+   */
+  async function selection(
+    query: AuditQuery,
+    credentials: BackstageCredentials,
+  ): Promise<AuditSelection> {
+    const { entityRef, actor, action, from, to } = query;
+    let relatedRefs: string[] | undefined;
+    if (catalog && entityRef && safeKind(entityRef) === 'model') {
+      const { items } = await catalog.getEntities(
+        {
+          filter: { kind: 'ModelVersion', 'spec.model': entityRef },
+          fields: ['kind', 'metadata.namespace', 'metadata.name'],
+        },
+        { credentials },
+      );
+      relatedRefs = items.map(entity => stringifyEntityRef(entity));
+    }
+    return { entityRef, relatedRefs, actor, action, from, to };
+  }
 
   router.get('/audit/events', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
@@ -103,7 +125,7 @@ export async function createAuditRouter(
     const filter = await readAccess(credentials, req.query.entityRef);
     const page = await auditTrail.query(
       {
-        ...auditQuery(req.query),
+        ...(await selection(req.query, credentials)),
         cursor: req.query.cursor,
         limit:
           req.query.limit === undefined ? undefined : Number(req.query.limit),
@@ -119,7 +141,10 @@ export async function createAuditRouter(
     });
     const filter = await readAccess(credentials, req.query.entityRef);
     const format = req.query.format;
-    const stream = auditTrail.export(auditQuery(req.query), { format, filter });
+    const stream = auditTrail.export(await selection(req.query, credentials), {
+      format,
+      filter,
+    });
     const media = auditExportMedia[format];
     res.status(200);
     res.setHeader('Content-Type', media.contentType);

@@ -1,5 +1,9 @@
 export { AuditTrail } from './AuditTrail';
-export type { AuditEventFilter, AuditPageRequest } from './AuditTrail';
+export type {
+  AuditEventFilter,
+  AuditPageRequest,
+  AuditSelection,
+} from './AuditTrail';
 export { createAuditRouter } from './createAuditRouter';
 export type { AuditRouterOptions } from './createAuditRouter';
 export {
