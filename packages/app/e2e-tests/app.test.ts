@@ -1,12 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-
-async function enterAsGuest(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByRole('heading', { name: 'Acme ML Catalog' }),
-  ).toBeVisible();
-}
+import { signInAs, signOut } from './signIn';
 
 const card = (page: Page, title: string) =>
   page
@@ -16,7 +9,10 @@ const card = (page: Page, title: string) =>
 test('a data scientist finds a model synced from SageMaker, its owner, versions and lineage', async ({
   page,
 }) => {
-  await enterAsGuest(page);
+  await signInAs(page, 'amelia.hart');
+  await expect(
+    page.getByRole('heading', { name: 'Acme ML Catalog' }),
+  ).toBeVisible();
 
   // Filter the catalog to the Model kind.
   await page.getByLabel('Kind').click();
@@ -54,4 +50,20 @@ test('a data scientist finds a model synced from SageMaker, its owner, versions 
   await expect(
     lineage.getByText('customer-behaviour-features', { exact: true }),
   ).toBeVisible();
+});
+
+test('a demo visitor signs in as one user, signs out and signs in as another', async ({
+  page,
+}) => {
+  await signInAs(page, 'amelia.hart', '/settings');
+  await expect(page.getByText('Amelia Hart').first()).toBeVisible();
+
+  await signOut(page);
+  await expect(
+    page.getByRole('list', { name: 'Members of model-risk' }),
+  ).toContainText('Grace Adeyemi');
+
+  await signInAs(page, 'grace.adeyemi', '/settings');
+  await expect(page.getByText('Grace Adeyemi').first()).toBeVisible();
+  await expect(page.getByText('Amelia Hart')).toHaveCount(0);
 });
