@@ -3,6 +3,7 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestDatabases,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -208,6 +209,28 @@ describe('mlopsPlugin', () => {
       .set('Authorization', as('hannah.cho'));
     expect(noReview.status).toBe(404);
   });
+
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  it.each(databases.eachSupportedId())(
+    'leaves the schema alone when migrations are skipped, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await startTestBackend({
+        features: [
+          mlopsPlugin,
+          mockServices.database.factory({ knex, migrations: { skip: true } }),
+        ],
+      });
+      expect(await knex.schema.hasTable('mlops_governance_reviews')).toBe(
+        false,
+      );
+      await startTestBackend({
+        features: [mlopsPlugin, mockServices.database.factory({ knex })],
+      });
+      expect(await knex.schema.hasTable('mlops_governance_reviews')).toBe(true);
+    },
+  );
 
   it('refuses to start with a config error naming the key', async () => {
     await expect(

@@ -8,6 +8,7 @@ import type { AwsSimulator } from '@ml-foundation/aws-simulator';
 import {
   completeModelPackage,
   createFixtureService,
+  fixtureEntities,
   startFixtureSimulator,
 } from '../__testUtils__/governanceFixture';
 
@@ -451,6 +452,115 @@ describe('GovernanceService', () => {
           recipients: { type: 'entity', entityRef: V4 },
         }),
       );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    're-evaluates an open review when its version changes in the catalog, on %p',
+    async databaseId => {
+      completeModelPackage(sim);
+      const knex = await databases.init(databaseId);
+      const entities = fixtureEntities();
+      const { service, audit } = await createFixtureService({
+        knex,
+        sim,
+        entities,
+      });
+      const review = await service.createReview(
+        { entityRef: V4, targetStage: 'production' },
+        as('hannah.cho'),
+      );
+      expect(review.checkpoints[0].state).toBe('passed');
+      // Unchanged entity: nothing to do.
+      expect(await service.reevaluateOpenReviews()).toBe(0);
+
+      const v4 = entities.find(e => e.metadata.name === 'fraud-detector-v4')!;
+      v4.spec!.metrics = [{ name: 'auc', split: 'validation', value: 0.75 }];
+      v4.metadata.etag = 'etag-4-retrained';
+      expect(await service.reevaluateOpenReviews()).toBe(1);
+      const after = await service.getReview(review.id);
+      expect(after.checkpoints.find(c => c.id === 'quality')).toMatchObject({
+        state: 'failed',
+        evidence: { value: 0.75 },
+      });
+      const evaluated = await audit.query({ action: 'checkpoint.evaluated' });
+      expect(
+        evaluated.items.filter(e => e.details.checkpointId === 'quality'),
+      ).toHaveLength(2);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'rolls production back to an earlier approved version under the rollback policy, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const entities = fixtureEntities().map(e =>
+        e.metadata.name === 'fraud-detector-v4'
+          ? {
+              ...e,
+              spec: {
+                ...e.spec,
+                stage: 'Production',
+                approvalStatus: 'Approved',
+              },
+            }
+          : e.metadata.name === 'fraud-detector-v3'
+          ? { ...e, spec: { ...e.spec, stage: 'Archived' } }
+          : e,
+      );
+      const governance = {
+        policies: {
+          default: {
+            rollbacks: {
+              production: {
+                checkpoints: [
+                  {
+                    id: 'signoff',
+                    type: 'approval',
+                    groups: ['group:default/model-risk'],
+                  },
+                ],
+              },
+            },
+          },
+        },
+      };
+      const { service } = await createFixtureService({
+        knex,
+        sim,
+        entities,
+        governance,
+      });
+      await expect(
+        service.createReview(
+          { entityRef: V3, targetStage: 'production' },
+          as('hannah.cho'),
+        ),
+      ).rejects.toThrow("targetStage 'production' has no promotion");
+      const rollback = await service.createReview(
+        { entityRef: V3, targetStage: 'production', kind: 'rollback' },
+        as('hannah.cho'),
+      );
+      expect(rollback.replacesRef).toBe(V4);
+      const done = await service.decide(
+        rollback.id,
+        { decision: 'approve', comment: 'v4 misbehaves' },
+        as('noor.haddad'),
+      );
+      expect(done.state).toBe('completed');
+      expect(sim.calls('UpdateModelPackage')).toEqual([
+        expect.objectContaining({
+          ModelPackageArn: V4_ARN.replace(/4$/, '3'),
+          ModelLifeCycle: expect.objectContaining({ Stage: 'Production' }),
+          ApprovalDescription: expect.stringContaining(
+            'rollback to Production',
+          ),
+        }),
+        expect.objectContaining({
+          ModelPackageArn: V4_ARN,
+          ModelLifeCycle: expect.objectContaining({ Stage: 'Archived' }),
+        }),
+      ]);
     },
   );
 
