@@ -26,6 +26,11 @@ backend.add(
 backend.add(import('@ml-foundation/plugin-catalog-backend-module-aws-glue'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+// Publishing to GitHub (publish:github, publish:github:pull-request); the
+// GitLab and Bitbucket modules are not installed (docs/scaffolder.md).
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+// The mlops:* actions of the templates in templates/.
+backend.add(import('@ml-foundation/plugin-scaffolder-backend-module-mlops'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 // Who may request, approve and waive promotions, and read the audit trail
