@@ -26,7 +26,11 @@ export interface MlopsApi {
   auditExportUrl(
     query: AuditQuery & { format: 'csv' | 'jsonl' },
   ): Promise<string>;
-  verifyAudit(): Promise<AuditVerification>;
+  /**
+   * Verifies the whole audit chain now; with `cached`, returns the latest
+   * result of the periodic verification instead (cheap enough for a badge).
+   */
+  verifyAudit(options?: { cached?: boolean }): Promise<AuditVerification>;
 
   getLineage(query: {
     entityRef: string;

@@ -83,8 +83,11 @@ export class MlopsClient implements MlopsApi {
     return this.url('/audit/export', query);
   }
 
-  verifyAudit(): Promise<AuditVerification> {
-    return this.get('/audit/verify');
+  verifyAudit(options?: { cached?: boolean }): Promise<AuditVerification> {
+    return this.get(
+      '/audit/verify',
+      options?.cached ? { cached: true } : undefined,
+    );
   }
 
   getLineage(query: {
