@@ -84,7 +84,7 @@ export function DatasetOverviewCard() {
   return (
     <InfoCard title="Dataset">
       <Grid container spacing={2}>
-        <Grid item xs={12} md={5}>
+        <Grid item xs={12} md={6}>
           <StructuredMetadataTable
             metadata={{
               type: spec.type,
@@ -102,6 +102,8 @@ export function DatasetOverviewCard() {
                   : 'none flagged',
             }}
           />
+        </Grid>
+        <Grid item xs={12} md={6}>
           <Typography variant="h6">Produced by</Typography>
           <RelatedEntities
             entity={entity}
@@ -119,7 +121,7 @@ export function DatasetOverviewCard() {
             empty="No known consumer"
           />
         </Grid>
-        <Grid item xs={12} md={7}>
+        <Grid item xs={12}>
           {columns.length === 0 ? (
             <Typography color="textSecondary">No schema recorded.</Typography>
           ) : (

@@ -43,7 +43,7 @@ export function FeatureGroupOverviewCard() {
   return (
     <InfoCard title="Feature group">
       <Grid container spacing={2}>
-        <Grid item xs={12} md={5}>
+        <Grid item xs={12} md={6}>
           <StructuredMetadataTable
             metadata={{
               'online store': spec.onlineStore?.enabled
@@ -63,6 +63,8 @@ export function FeatureGroupOverviewCard() {
               'event time': spec.eventTime,
             }}
           />
+        </Grid>
+        <Grid item xs={12} md={6}>
           <Typography variant="h6">Sources</Typography>
           <RelatedEntities
             entity={entity}
@@ -82,7 +84,7 @@ export function FeatureGroupOverviewCard() {
             empty="Nothing"
           />
         </Grid>
-        <Grid item xs={12} md={7}>
+        <Grid item xs={12}>
           <Table<FeatureRow>
             title={`Features (${rows.length})`}
             options={{

@@ -83,6 +83,7 @@ export function ModelOverviewCard() {
             loading={versions.loading}
             error={versions.error}
             empty={versions.value?.length === 0}
+            inline
             emptyTitle="No versions registered yet"
           >
             {() => (

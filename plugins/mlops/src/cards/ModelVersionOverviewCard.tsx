@@ -71,6 +71,35 @@ function MetricsBySplit(props: { version: ModelVersionEntityV1alpha1 }) {
   );
 }
 
+function Hyperparameters(props: { values: Record<string, string> }) {
+  const rows = Object.entries(props.values).map(([name, value]) => ({
+    name,
+    value,
+  }));
+  if (rows.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        None recorded.
+      </Typography>
+    );
+  }
+  return (
+    <Table<{ name: string; value: string }>
+      options={{
+        paging: false,
+        search: false,
+        toolbar: false,
+        padding: 'dense',
+      }}
+      columns={[
+        { title: 'Name', field: 'name', render: r => <code>{r.name}</code> },
+        { title: 'Value', field: 'value', render: r => <code>{r.value}</code> },
+      ]}
+      data={rows}
+    />
+  );
+}
+
 function ServingDeployments(props: { versionRef: string }) {
   const catalogApi = useApi(catalogApiRef);
   const deployments = useAsync(async () => {
@@ -87,6 +116,7 @@ function ServingDeployments(props: { versionRef: string }) {
       loading={deployments.loading}
       error={deployments.error}
       empty={deployments.value?.length === 0}
+      inline
       emptyTitle="Not deployed"
       emptyDescription="No endpoint or batch transform serves this version."
     >
@@ -133,6 +163,7 @@ function ReviewState(props: { versionRef: string }) {
       loading={reviews.loading}
       error={reviews.error}
       empty={reviews.value?.length === 0}
+      inline
       emptyTitle="No review yet"
       emptyDescription="Request a promotion on the Governance tab."
     >
@@ -217,15 +248,30 @@ export function ModelVersionOverviewCard() {
                   'No dataset matched'
                 ),
               'raw inputs':
-                (spec.training?.inputs ?? [])
-                  .map(i => `${i.channel ? `${i.channel}: ` : ''}${i.uri}`)
-                  .join('\n') || '—',
-              hyperparameters:
-                Object.keys(spec.hyperparameters ?? {}).length > 0
-                  ? spec.hyperparameters!
-                  : '—',
+                (spec.training?.inputs ?? []).length > 0 ? (
+                  <ul
+                    style={{
+                      margin: 0,
+                      paddingLeft: 16,
+                      wordBreak: 'break-all',
+                    }}
+                  >
+                    {spec.training!.inputs!.map(i => (
+                      <li key={`${i.channel}|${i.uri}`}>
+                        {i.channel ? <strong>{i.channel}: </strong> : null}
+                        {i.uri}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  '—'
+                ),
             }}
           />
+          <Typography variant="h6" style={{ marginTop: 16 }}>
+            Hyperparameters
+          </Typography>
+          <Hyperparameters values={spec.hyperparameters ?? {}} />
         </Grid>
       </Grid>
     </InfoCard>

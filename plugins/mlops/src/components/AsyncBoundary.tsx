@@ -3,6 +3,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
+import Typography from '@material-ui/core/Typography';
 import type { ReactNode } from 'react';
 
 /**
@@ -16,11 +17,21 @@ export function AsyncBoundary(props: {
   empty?: boolean;
   emptyTitle?: string;
   emptyDescription?: string;
+  /** A one-line empty state, for a section inside a card. */
+  inline?: boolean;
   children: () => ReactNode;
 }) {
   const { loading, error, empty, emptyTitle, emptyDescription } = props;
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
+  if (empty && props.inline) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        {emptyTitle ?? 'Nothing to show'}
+        {emptyDescription ? `. ${emptyDescription}` : ''}
+      </Typography>
+    );
+  }
   if (empty) {
     return (
       <EmptyState

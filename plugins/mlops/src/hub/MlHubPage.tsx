@@ -69,6 +69,7 @@ function AwaitingMyApproval() {
         loading={reviews.loading}
         error={reviews.error}
         empty={reviews.value?.length === 0}
+        inline
         emptyTitle="Nothing awaits your approval"
       >
         {() => (
@@ -168,6 +169,7 @@ export function MlHubPage() {
               loading={estate.loading}
               error={estate.error}
               empty={estate.value?.recentVersions.length === 0}
+              inline
               emptyTitle="No versions registered yet"
             >
               {() => (

@@ -49,6 +49,9 @@ export function layoutLineage(graph: LineageGraph): {
       return {
         id: node.id,
         type: 'lineage',
+        // Known sizes let the minimap and fitView work before measuring.
+        width: NODE_WIDTH,
+        height: NODE_HEIGHT,
         position: { x: x - NODE_WIDTH / 2, y: y - NODE_HEIGHT / 2 },
         data: { ...node, root: node.id === graph.root },
       };
@@ -57,7 +60,7 @@ export function layoutLineage(graph: LineageGraph): {
       id: `${edge.source}->${edge.target}:${edge.relation}`,
       source: edge.source,
       target: edge.target,
-      label: graph.edges.length <= 60 ? edge.relation : undefined,
+      label: graph.edges.length <= 12 ? edge.relation : undefined,
       style:
         edge.relation === 'trainingInput'
           ? { strokeDasharray: '4 3' }
