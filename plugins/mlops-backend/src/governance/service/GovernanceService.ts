@@ -490,14 +490,15 @@ export class GovernanceService {
   async handleModelPackageChanged(
     event: ModelPackageChangedEvent,
   ): Promise<void> {
-    const writes = await this.options.store.listRegistryWrites(event.arn);
-    const ours = writes.some(
-      w =>
-        w.approvalStatus === event.after.approvalStatus &&
-        lower(w.stage ?? '') === lower(event.after.stage ?? '') &&
-        (event.after.stageStatus === undefined ||
-          lower(w.stageStatus ?? '') === lower(event.after.stageStatus)),
-    );
+    // Ours when it is the state this plugin wrote last: a state written
+    // once and changed since by someone else is not.
+    const [latest] = await this.options.store.listRegistryWrites(event.arn);
+    const ours =
+      latest !== undefined &&
+      latest.approvalStatus === event.after.approvalStatus &&
+      lower(latest.stage ?? '') === lower(event.after.stage ?? '') &&
+      (event.after.stageStatus === undefined ||
+        lower(latest.stageStatus ?? '') === lower(event.after.stageStatus));
     if (!ours) {
       const details: JsonObject = {
         providerId: event.providerId,
