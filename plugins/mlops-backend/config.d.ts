@@ -101,5 +101,14 @@ export interface Config {
        */
       verificationSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    /** Model health from SageMaker Model Monitor. */
+    health?: {
+      /**
+       * When one backend instance reads every ModelDeployment's monitoring
+       * executions and follows retraining runs. Default: every 15 minutes,
+       * first 30 seconds after start, timeout 10 minutes.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
   };
 }

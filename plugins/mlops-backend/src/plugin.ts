@@ -22,6 +22,12 @@ import { createGovernanceRouter } from './governance/router/createGovernanceRout
 import { createGovernanceService } from './governance/service/createGovernanceService';
 import { parseModelPackageChangedEvent } from './governance/service/parseModelPackageChangedEvent';
 import { SagemakerModelRegistry } from './governance/writeBack/SagemakerModelRegistry';
+import {
+  createHealthRouter,
+  createHealthService,
+  SagemakerHealthAws,
+  scheduleHealthChecks,
+} from './health';
 import { createLineageRouter } from './lineage';
 import { createRouter } from './service/createRouter';
 
@@ -62,13 +68,14 @@ export const mlopsPlugin = createBackendPlugin({
           await applyMlopsMigrations(knex);
         }
         const audit = AuditTrail.create({ knex, logger });
+        const modelRegistry = SagemakerModelRegistry.fromConfig(config);
         const governance = createGovernanceService({
           knex,
           config: governanceConfig,
           checkpointTypes: checkpointTypes.types,
           catalog: deps.catalog,
           auth: deps.auth,
-          registry: SagemakerModelRegistry.fromConfig(config),
+          registry: modelRegistry,
           permissions: deps.permissions,
           audit,
           auditor: deps.auditor,
@@ -76,7 +83,22 @@ export const mlopsPlugin = createBackendPlugin({
           logger,
         });
 
+        const health = createHealthService({
+          knex,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          aws: SagemakerHealthAws.fromConfig(config),
+          modelPackages: version => modelRegistry.describeModelPackage(version),
+          // A Model without a policy has no thresholds to show.
+          policyOf: ref => governance.getPolicy(ref).catch(() => undefined),
+          permissions: deps.permissions,
+          audit,
+          notifications: deps.notifications,
+          logger,
+        });
+
         httpRouter.use(await createRouter());
+        httpRouter.use(createHealthRouter({ service: health, httpAuth }));
         httpRouter.use(
           createGovernanceRouter({ service: governance, httpAuth }),
         );
@@ -117,6 +139,12 @@ export const mlopsPlugin = createBackendPlugin({
           fn: async () => {
             await governance.reevaluateOpenReviews();
           },
+        });
+        await scheduleHealthChecks({
+          service: health,
+          scheduler: deps.scheduler,
+          logger,
+          config,
         });
         await scheduleAuditVerification({
           auditTrail: audit,

@@ -1,0 +1,265 @@
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  DescribePipelineExecutionCommand,
+  DescribeProcessingJobCommand,
+  ListMonitoringExecutionsCommand,
+  SageMakerClient,
+  StartPipelineExecutionCommand,
+} from '@aws-sdk/client-sagemaker';
+import type { Entity } from '@backstage/catalog-model';
+import type { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import {
+  ML_ANNOTATION_AWS_ARN,
+  ML_ANNOTATION_AWS_PROVIDER,
+  type MonitoringExecutionHealth,
+} from '@ml-foundation/plugin-mlops-common';
+import {
+  AwsClientFactory,
+  AwsProviderConfig,
+  parseArn,
+  readAwsProviderConfigs,
+} from '@ml-foundation/plugin-mlops-node';
+import { parseConstraintViolations } from './parseConstraintViolations';
+
+const PROVIDER_PREFIX = 'aws-sagemaker:';
+const VIOLATIONS_FILE = 'constraint_violations.json';
+
+/** What health reads from and starts in AWS. */
+export interface HealthAws {
+  /** The latest execution of each of the deployment's monitoring schedules. */
+  latestExecutions(deployment: Entity): Promise<MonitoringExecutionHealth[]>;
+  /** @throws with S3's reason when the object cannot be read. */
+  readText(entity: Entity, uri: string): Promise<string>;
+  startPipeline(
+    model: Entity,
+    pipeline: string,
+    description: string,
+    clientToken: string,
+  ): Promise<string>;
+  describePipelineExecution(
+    model: Entity,
+    executionArn: string,
+  ): Promise<{ status: string; failureReason?: string }>;
+}
+
+function messageOf(error: unknown): string {
+  const e = error as { name?: string; message?: string };
+  return e?.name && e.name !== 'Error'
+    ? `${e.name}: ${e.message}`
+    : String(e?.message ?? error);
+}
+
+/**
+ * SageMaker and S3, reached with the provider that synced the entity (its
+ * `ml-foundation.dev/aws-provider` annotation, else the provider configured
+ * for its ARN's account and region, else the only provider).
+ */
+export class SagemakerHealthAws implements HealthAws {
+  private readonly clients = new Map<string, Promise<unknown>>();
+
+  static fromConfig(config: Config): SagemakerHealthAws {
+    return new SagemakerHealthAws(
+      AwsClientFactory.fromConfig(config),
+      readAwsProviderConfigs(config, 'awsSagemaker'),
+    );
+  }
+
+  constructor(
+    private readonly factory: AwsClientFactory,
+    private readonly providers: AwsProviderConfig[],
+  ) {}
+
+  async latestExecutions(
+    deployment: Entity,
+  ): Promise<MonitoringExecutionHealth[]> {
+    const schedules =
+      (deployment.spec?.monitoringSchedules as
+        | Array<{ name: string; type?: string }>
+        | undefined) ?? [];
+    const sagemaker = await this.sagemaker(deployment);
+    return Promise.all(
+      schedules.map(async schedule => {
+        const base = {
+          scheduleName: schedule.name,
+          monitoringType: schedule.type ?? 'DataQuality',
+        };
+        let summary;
+        try {
+          const output = await sagemaker.send(
+            new ListMonitoringExecutionsCommand({
+              MonitoringScheduleName: schedule.name,
+              SortBy: 'ScheduledTime',
+              SortOrder: 'Descending',
+              MaxResults: 1,
+            }),
+          );
+          summary = output.MonitoringExecutionSummaries?.[0];
+        } catch (error) {
+          return {
+            ...base,
+            status: 'Unknown',
+            violations: [],
+            reportError: `Could not list the executions of ${
+              schedule.name
+            }: ${messageOf(error)}`,
+          };
+        }
+        if (!summary) {
+          return { ...base, status: 'NotStarted', violations: [] };
+        }
+        const execution: MonitoringExecutionHealth = {
+          ...base,
+          monitoringType: summary.MonitoringType ?? base.monitoringType,
+          status: summary.MonitoringExecutionStatus ?? 'Unknown',
+          scheduledTime: summary.ScheduledTime?.toISOString(),
+          ...(summary.FailureReason
+            ? { failureReason: summary.FailureReason }
+            : {}),
+          violations: [],
+        };
+        if (
+          execution.status !== 'CompletedWithViolations' ||
+          !summary.ProcessingJobArn
+        ) {
+          return execution;
+        }
+        try {
+          const uri = await this.violationReportUri(
+            sagemaker,
+            summary.ProcessingJobArn,
+          );
+          return {
+            ...execution,
+            violations: parseConstraintViolations(
+              await this.readText(deployment, uri),
+            ),
+          };
+        } catch (error) {
+          return {
+            ...execution,
+            reportError: `Could not read the violation report of ${
+              schedule.name
+            }: ${messageOf(error)}`,
+          };
+        }
+      }),
+    );
+  }
+
+  async readText(entity: Entity, uri: string): Promise<string> {
+    const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
+    if (!match) {
+      throw new Error(`${uri} is not an s3:// URI`);
+    }
+    const s3 = await this.client(S3Client, this.providerFor(entity));
+    const output = await s3.send(
+      new GetObjectCommand({ Bucket: match[1], Key: match[2] }),
+    );
+    if (!output.Body) {
+      throw new Error(`${uri} has no body`);
+    }
+    return output.Body.transformToString('utf-8');
+  }
+
+  async startPipeline(
+    model: Entity,
+    pipeline: string,
+    description: string,
+    clientToken: string,
+  ): Promise<string> {
+    const sagemaker = await this.sagemaker(model);
+    const output = await sagemaker.send(
+      new StartPipelineExecutionCommand({
+        PipelineName: pipeline,
+        PipelineExecutionDescription: description.slice(0, 3072),
+        ClientRequestToken: clientToken,
+      }),
+    );
+    if (!output.PipelineExecutionArn) {
+      throw new Error(`StartPipelineExecution of ${pipeline} gave no ARN`);
+    }
+    return output.PipelineExecutionArn;
+  }
+
+  async describePipelineExecution(
+    model: Entity,
+    executionArn: string,
+  ): Promise<{ status: string; failureReason?: string }> {
+    const sagemaker = await this.sagemaker(model);
+    const output = await sagemaker.send(
+      new DescribePipelineExecutionCommand({
+        PipelineExecutionArn: executionArn,
+      }),
+    );
+    return {
+      status: output.PipelineExecutionStatus ?? 'Unknown',
+      ...(output.FailureReason ? { failureReason: output.FailureReason } : {}),
+    };
+  }
+
+  // Model Monitor writes the report into the processing job's output.
+  private async violationReportUri(
+    sagemaker: SageMakerClient,
+    processingJobArn: string,
+  ): Promise<string> {
+    const name = processingJobArn.slice(
+      processingJobArn.indexOf(':processing-job/') + ':processing-job/'.length,
+    );
+    const job = await sagemaker.send(
+      new DescribeProcessingJobCommand({ ProcessingJobName: name }),
+    );
+    const output =
+      job.ProcessingOutputConfig?.Outputs?.[0]?.S3Output?.S3Uri ?? undefined;
+    if (!output) {
+      throw new Error(`processing job ${name} has no S3 output`);
+    }
+    return `${output.replace(/\/+$/, '')}/${VIOLATIONS_FILE}`;
+  }
+
+  private sagemaker(entity: Entity): Promise<SageMakerClient> {
+    return this.client(SageMakerClient, this.providerFor(entity));
+  }
+
+  private client<C extends SageMakerClient | S3Client>(
+    ClientClass: new (options: any) => C,
+    provider: AwsProviderConfig,
+  ): Promise<C> {
+    const key = `${ClientClass.name}:${provider.id}`;
+    let client = this.clients.get(key) as Promise<C> | undefined;
+    if (!client) {
+      client = this.factory.create(ClientClass, provider);
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  private providerFor(entity: Entity): AwsProviderConfig {
+    const annotations = entity.metadata.annotations ?? {};
+    const annotation = annotations[ML_ANNOTATION_AWS_PROVIDER];
+    if (annotation?.startsWith(PROVIDER_PREFIX)) {
+      const provider = this.providers.find(
+        p => p.id === annotation.slice(PROVIDER_PREFIX.length),
+      );
+      if (provider) {
+        return provider;
+      }
+    }
+    const arn = annotations[ML_ANNOTATION_AWS_ARN];
+    if (arn) {
+      const { accountId, region } = parseArn(arn);
+      const provider = this.providers.find(
+        p => p.region === region && (!p.accountId || p.accountId === accountId),
+      );
+      if (provider) {
+        return provider;
+      }
+    }
+    if (this.providers.length === 1) {
+      return this.providers[0];
+    }
+    throw new InputError(
+      `No catalog.providers.awsSagemaker provider reaches ${entity.metadata.name}`,
+    );
+  }
+}
