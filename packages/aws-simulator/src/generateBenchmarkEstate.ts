@@ -7,6 +7,8 @@ import { glueScript } from './glueScript';
 export interface BenchmarkEstateSizes {
   modelGroups?: number;
   versionsPerGroup?: number;
+  /** Versions of one more group, a model retrained daily for years (none by default). */
+  largeGroupVersions?: number;
   featureGroups?: number;
   featuresPerGroup?: number;
   /** All Glue tables, the feature groups' offline-store tables included. */
@@ -52,6 +54,7 @@ export function generateBenchmarkEstate(
   const {
     modelGroups = 2000,
     versionsPerGroup = 5,
+    largeGroupVersions = 0,
     featureGroups = 1000,
     featuresPerGroup = 30,
     glueTables = 5000,
@@ -123,7 +126,14 @@ export function generateBenchmarkEstate(
     });
   }
 
-  for (let g = 0; g < modelGroups; g++) {
+  const groupSizes = Array.from(
+    { length: modelGroups },
+    () => versionsPerGroup,
+  );
+  if (largeGroupVersions > 0) {
+    groupSizes.push(largeGroupVersions);
+  }
+  for (const [g, versions] of groupSizes.entries()) {
     const group = `bench-model-${pad(g)}`;
     const createdAt = addMinutes(BASE_TIME, g * 10);
     b.modelGroup(REGION, {
@@ -133,7 +143,7 @@ export function generateBenchmarkEstate(
       createdAt,
       createdBy: 'benchmark',
     });
-    for (let v = 1; v <= versionsPerGroup; v++) {
+    for (let v = 1; v <= versions; v++) {
       const trainedAt = addMinutes(createdAt, v * 60);
       const auc = 0.7 + random() * 0.25;
       const inputs: Record<string, string> = {};

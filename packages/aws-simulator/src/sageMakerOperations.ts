@@ -288,6 +288,7 @@ export const sageMakerOperations: Record<string, Operation> = {
       const now = new Date().toISOString();
       featureGroup.FeatureDefinitions = [...definitions, ...additions];
       featureGroup.LastModifiedTime = now;
+      addOfflineStoreColumns(context, featureGroup, additions, now);
       // AWS applies additions asynchronously; the simulator finishes at once.
       featureGroup.LastUpdateStatus = { Status: 'Successful' };
       context.recordWrite();
@@ -554,6 +555,38 @@ function findModelPackage(sm: SageMakerEstate, nameOrArn: string) {
         `ModelPackage ${nameOrArn} does not exist.`,
       ),
   );
+}
+
+const GLUE_TYPES: Record<string, string> = {
+  Integral: 'bigint',
+  Fractional: 'double',
+  String: 'string',
+};
+
+/** As SageMaker does, adds the features' columns to the offline store's Glue table. */
+function addOfflineStoreColumns(
+  context: OperationContext,
+  featureGroup: AnyRecord,
+  additions: AnyRecord[],
+  now: string,
+) {
+  const catalog = (featureGroup.OfflineStoreConfig as AnyRecord | undefined)
+    ?.DataCatalogConfig as AnyRecord | undefined;
+  const table = context.regionEstate.glue.tables.find(
+    t => t.DatabaseName === catalog?.Database && t.Name === catalog?.TableName,
+  );
+  const descriptor = table?.StorageDescriptor as AnyRecord | undefined;
+  if (!table || !descriptor) {
+    return;
+  }
+  descriptor.Columns = [
+    ...((descriptor.Columns as AnyRecord[] | undefined) ?? []),
+    ...additions.map(a => ({
+      Name: String(a.FeatureName).toLowerCase(),
+      Type: GLUE_TYPES[String(a.FeatureType)],
+    })),
+  ];
+  table.UpdateTime = now;
 }
 
 function findFeatureGroup(sm: SageMakerEstate, nameOrArn: string) {

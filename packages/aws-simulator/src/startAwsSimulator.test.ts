@@ -1,6 +1,7 @@
 import {
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   S3Client,
 } from '@aws-sdk/client-s3';
 import {
@@ -254,6 +255,25 @@ describe('startAwsSimulator', () => {
       s3().send(new HeadObjectCommand({ Bucket, Key: 'missing.py' })),
     ).rejects.toMatchObject({ $metadata: { httpStatusCode: 404 } });
     expect(sim.stats()['S3.HeadObject']).toBe(3);
+
+    const listed = await s3().send(
+      new ListObjectsV2Command({ Bucket, Prefix: 'scripts/' }),
+    );
+    expect(listed.Contents?.find(o => o.Key === Key)?.ETag).toBe(after.ETag);
+    expect(listed.IsTruncated).toBe(false);
+    const paged = await s3().send(
+      new ListObjectsV2Command({ Bucket, Prefix: 'scripts/', MaxKeys: 1 }),
+    );
+    expect(paged.Contents).toHaveLength(1);
+    const second = await s3().send(
+      new ListObjectsV2Command({
+        Bucket,
+        Prefix: 'scripts/',
+        MaxKeys: 1,
+        ContinuationToken: paged.NextContinuationToken,
+      }),
+    );
+    expect(second.Contents![0].Key).not.toBe(paged.Contents![0].Key);
   });
 
   it('denies the objects of one bucket and redirects to a bucket of another region', async () => {

@@ -14,7 +14,12 @@ import { glueOperations } from './glueOperations';
 import { modelPackageGroupOperations } from './modelPackageGroupOperations';
 import { Operation } from './Operation';
 import { OperationInput } from './OperationInput';
-import { s3Error, s3GetObject, S3Response } from './s3GetObject';
+import {
+  s3Error,
+  s3GetObject,
+  s3ListObjectsV2,
+  S3Response,
+} from './s3GetObject';
 import { sageMakerOperations } from './sageMakerOperations';
 import { taggingOperations } from './taggingOperations';
 
@@ -213,13 +218,20 @@ export async function startAwsSimulator(
   const s3 = async (
     req: IncomingMessage,
     path: string,
+    query: URLSearchParams,
   ): Promise<S3Response> => {
     const [bucket, ...keyParts] = path
       .slice(1)
       .split('/')
       .map(decodeURIComponent);
-    const method = req.method === 'HEAD' ? 'HeadObject' : 'GetObject';
-    if (
+    const listing =
+      req.method === 'GET' &&
+      query.get('list-type') === '2' &&
+      !keyParts.join('');
+    let method = req.method === 'HEAD' ? 'HeadObject' : 'GetObject';
+    if (listing) {
+      method = 'ListObjectsV2';
+    } else if (
       !['GET', 'HEAD'].includes(req.method ?? '') ||
       !bucket ||
       !keyParts.length
@@ -227,7 +239,7 @@ export async function startAwsSimulator(
       return s3Error(
         501,
         'NotImplemented',
-        'The simulator only implements path-style GetObject and HeadObject.',
+        'The simulator only implements path-style GetObject, HeadObject and ListObjectsV2.',
       );
     }
     const operation = `S3.${method}`;
@@ -254,6 +266,8 @@ export async function startAwsSimulator(
         { Bucket: bucket, Endpoint: `s3.${bucketRegion}.amazonaws.com` },
         { 'x-amz-bucket-region': bucketRegion },
       );
+    } else if (listing) {
+      response = s3ListObjectsV2(estate, bucket, query);
     } else {
       response = s3GetObject(estate, bucket, keyParts.join('/'));
     }
@@ -275,7 +289,8 @@ export async function startAwsSimulator(
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const body = await readBody(req);
-    const path = new URL(req.url ?? '/', 'http://simulator').pathname;
+    const url = new URL(req.url ?? '/', 'http://simulator');
+    const path = url.pathname;
     if (path.startsWith('/_simulator/')) {
       try {
         const result = control(req, path, body);
@@ -324,7 +339,7 @@ export async function startAwsSimulator(
       }
       return;
     }
-    const response = await s3(req, path);
+    const response = await s3(req, path, url.searchParams);
     send(res, response.status, undefined, response.body, response.headers);
   };
 

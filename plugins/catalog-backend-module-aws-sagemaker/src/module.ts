@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
   addAwsEntityProviders,
   readAwsProviderConfigs,
@@ -12,6 +13,8 @@ import { AwsSagemakerEntityProvider } from './provider/AwsSagemakerEntityProvide
 /**
  * Adds an {@link AwsSagemakerEntityProvider} per `catalog.providers.awsSagemaker`
  * entry, and serves their sync status at `GET /api/catalog/aws-sagemaker/status`.
+ * Model package approval and stage changes are published through the events
+ * service on `ML_MODEL_PACKAGE_CHANGED_TOPIC`.
  */
 export const catalogModuleAwsSagemaker = createBackendModule({
   pluginId: 'catalog',
@@ -25,12 +28,14 @@ export const catalogModuleAwsSagemaker = createBackendModule({
         scheduler: coreServices.scheduler,
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
+        events: eventsServiceRef,
       },
-      async init(deps) {
+      async init({ events, ...deps }) {
         await addAwsEntityProviders({
           ...deps,
           configs: readAwsProviderConfigs(deps.config, 'awsSagemaker'),
-          create: options => new AwsSagemakerEntityProvider(options),
+          create: options =>
+            new AwsSagemakerEntityProvider({ ...options, events }),
           statusPath: '/aws-sagemaker/status',
         });
       },

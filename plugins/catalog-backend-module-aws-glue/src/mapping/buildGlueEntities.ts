@@ -16,6 +16,7 @@ import {
   glueTableEntityRef,
   resolveOwner,
   S3LocationIndex,
+  withSyncWarnings,
 } from '@ml-foundation/plugin-mlops-node';
 import {
   GlueDatabaseRecord,
@@ -216,6 +217,6 @@ export function buildGlueEntities(
         .filter(table => !isFeatureStoreOfflineTable(table))
         .map(table => datasetEntity(database, table)),
     ),
-    ...snapshot.jobs.map(jobEntity),
+    ...snapshot.jobs.map(job => withSyncWarnings(jobEntity(job), job.warnings)),
   ];
 }

@@ -10,6 +10,8 @@ import {
   validateMlEntity,
   isMlEntity,
   getMlEntityReferences,
+  ML_ANNOTATION_AWS_PROVIDER,
+  ML_ANNOTATION_SYNC_WARNINGS,
 } from '@ml-foundation/plugin-mlops-common';
 import {
   AwsClientFactory,
@@ -31,7 +33,7 @@ const table = (region: string, database: string, name: string) =>
  * configured at all.
  */
 describe('AwsGlueEntityProvider with the AWS simulator', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
   let simulator: AwsSimulator;
 
   beforeAll(async () => {
@@ -47,8 +49,10 @@ describe('AwsGlueEntityProvider with the AWS simulator', () => {
     simulator.resetStats();
   });
 
-  async function setup() {
-    const knex = await databases.init('SQLITE_3');
+  async function setup(
+    databaseId: Parameters<typeof databases.init>[0] = 'SQLITE_3',
+  ) {
+    const knex = await databases.init(databaseId);
     const store = await AwsSyncStore.create({
       database: { getClient: async () => knex },
     });
@@ -204,11 +208,13 @@ describe('AwsGlueEntityProvider with the AWS simulator', () => {
     simulator.resetStats();
     await expect(eu.provider.refresh()).resolves.toBe('applied');
     const unchanged = simulator.stats();
+    // Tags in bulk, and the scripts' ETags from one listing of their folder.
     expect(Object.keys(unchanged).sort()).toEqual([
       'AWSGlue.GetDatabases',
       'AWSGlue.GetJobs',
       'AWSGlue.GetTables',
-      'AWSGlue.GetTags',
+      'ResourceGroupsTaggingAPI_20170126.GetResources',
+      'S3.ListObjectsV2',
     ]);
     expect(applied(eu.connection)).toEqual(
       eu.connection.applyMutation.mock.calls[0][0].entities.map(
@@ -246,5 +252,67 @@ describe('AwsGlueEntityProvider with the AWS simulator', () => {
     expect(status).toMatchObject({ outcome: 'failed', entityCounts: {} });
     expect(status?.errors[0]).toMatch(/^AccessDeniedException/);
     expect(status?.lastAppliedEntityCount).toBeGreaterThan(0);
+  });
+
+  it.each(databases.eachSupportedId())(
+    'applies every job when the script bucket is denied, noting it on the jobs, on %p',
+    async databaseId => {
+      const { eu, store } = await setup(databaseId);
+      simulator.setFaults({ accessDeniedBuckets: ['acme-glue-scripts'] });
+      await expect(eu.provider.refresh()).resolves.toBe('applied');
+      const entities = applied(eu.connection);
+      const jobs = entities.filter(e => e.kind === 'Component');
+      expect(jobs.length).toBeGreaterThan(0);
+      for (const job of jobs.filter(j => j.spec?.lineageNote)) {
+        expect(job.spec?.lineageNote).toMatch(/could not be read/);
+      }
+      const noted = jobs.filter(
+        j => j.metadata.annotations?.[ML_ANNOTATION_SYNC_WARNINGS],
+      );
+      expect(noted.length).toBeGreaterThan(0);
+      expect(
+        JSON.parse(noted[0].metadata.annotations![ML_ANNOTATION_SYNC_WARNINGS]),
+      ).toEqual([
+        {
+          read: expect.stringMatching(/^job script s3:\/\/acme-glue-scripts\//),
+          reason: expect.stringContaining('AccessDenied'),
+        },
+      ]);
+      expect(
+        entities.every(
+          e =>
+            e.metadata.annotations?.[ML_ANNOTATION_AWS_PROVIDER] ===
+            'aws-glue:eu-west-1',
+        ),
+      ).toBe(true);
+      await expect(
+        store.getStatus('aws-glue:eu-west-1'),
+      ).resolves.toMatchObject({
+        outcome: 'applied',
+        warningCount: noted.length,
+      });
+    },
+  );
+
+  it('follows a script overwritten in S3 at the next sync', async () => {
+    const { eu } = await setup();
+    await eu.provider.refresh();
+    const before = byTitle(applied(eu.connection), 'curate-merchants');
+    expect(before.spec?.consumes).toContain(
+      table('eu-west-1', 'raw_payments', 'merchant_registry'),
+    );
+    const uri = 's3://acme-glue-scripts/scripts/curate-merchants.py';
+    simulator.estate.s3[uri] = simulator.estate.s3[uri].replace(
+      'database="raw_payments", table_name="merchant_registry"',
+      'database="raw_crm", table_name="customer_profiles"',
+    );
+    await eu.provider.refresh();
+    const after = byTitle(applied(eu.connection), 'curate-merchants');
+    expect(after.spec?.consumes).toContain(
+      table('eu-west-1', 'raw_crm', 'customer_profiles'),
+    );
+    expect(after.spec?.consumes).not.toContain(
+      table('eu-west-1', 'raw_payments', 'merchant_registry'),
+    );
   });
 });

@@ -2,9 +2,12 @@ import {
   GetDatabasesCommand,
   GetJobsCommand,
   GetTablesCommand,
-  GetTagsCommand,
   GlueClient,
 } from '@aws-sdk/client-glue';
+import {
+  GetResourcesCommand,
+  ResourceGroupsTaggingAPIClient,
+} from '@aws-sdk/client-resource-groups-tagging-api';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import {
@@ -16,6 +19,7 @@ import { readAwsGlueConfigs } from '../config/readAwsGlueConfigs';
 import { AwsGlueEntityProvider } from './AwsGlueEntityProvider';
 
 const glueMock = mockClient(GlueClient);
+const taggingMock = mockClient(ResourceGroupsTaggingAPIClient);
 
 const tables = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ Name: `t${i}` }));
@@ -60,10 +64,18 @@ describe('AwsGlueEntityProvider', () => {
   beforeEach(() => {
     jest.clearAllMocks();
     glueMock.reset();
+    taggingMock.reset();
+    taggingMock.on(GetResourcesCommand).resolves({
+      ResourceTagMappingList: [
+        {
+          ResourceARN: 'arn:aws:glue:eu-west-1:123456789012:database/sales',
+          Tags: [{ Key: 'owner', Value: 'sales-team' }],
+        },
+      ],
+    });
     glueMock
       .on(GetDatabasesCommand)
       .resolves({ DatabaseList: [{ Name: 'sales' }] });
-    glueMock.on(GetTagsCommand).resolves({ Tags: { owner: 'sales-team' } });
     glueMock.on(GetTablesCommand).resolves({ TableList: tables(4) });
     glueMock.on(GetJobsCommand).resolves({ Jobs: [] });
   });

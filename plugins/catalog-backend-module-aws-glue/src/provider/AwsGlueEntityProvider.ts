@@ -1,11 +1,11 @@
 import { GlueClient } from '@aws-sdk/client-glue';
+import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { Entity } from '@backstage/catalog-model';
 import {
-  AwsCallRecorder,
-  AwsDescribeCache,
   AwsEntityProvider,
   AwsEntityProviderOptions,
+  AwsSyncContext,
 } from '@ml-foundation/plugin-mlops-node';
 import { AwsGlueProviderConfig } from '../config/readAwsGlueConfigs';
 import { buildGlueEntities } from '../mapping/buildGlueEntities';
@@ -24,18 +24,26 @@ export class AwsGlueEntityProvider extends AwsEntityProvider<AwsGlueProviderConf
     super('aws-glue', options);
   }
 
-  protected async read(
-    recorder: AwsCallRecorder,
-    cache: AwsDescribeCache,
-  ): Promise<Entity[]> {
+  protected async read({
+    recorder,
+    cache,
+    signal,
+  }: AwsSyncContext): Promise<Entity[]> {
     const { config, clients } = this.options;
     const reader = new GlueReader({
-      glue: await clients.create(GlueClient, config, recorder),
-      s3: await clients.create(S3Client, config, recorder),
+      glue: await clients.create(GlueClient, config, recorder, signal),
+      s3: await clients.create(S3Client, config, recorder, signal),
+      tagging: await clients.create(
+        ResourceGroupsTaggingAPIClient,
+        config,
+        recorder,
+        signal,
+      ),
       accountId: await clients.accountIdOf(config),
       region: config.region,
       databases: config.databases,
       cache,
+      signal,
     });
     return buildGlueEntities(await reader.read(), config);
   }

@@ -7,13 +7,22 @@ import {
   GlueClient,
   Job,
 } from '@aws-sdk/client-glue';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  GetResourcesCommand,
+  ResourceGroupsTaggingAPIClient,
+} from '@aws-sdk/client-resource-groups-tagging-api';
+import {
+  GetObjectCommand,
+  ListObjectsV2Command,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { AwsDescribeCache } from '@ml-foundation/plugin-mlops-node';
 import { mockClient } from 'aws-sdk-client-mock';
 import { GlueReader } from './GlueReader';
 
 const glueMock = mockClient(GlueClient);
 const s3Mock = mockClient(S3Client);
+const taggingMock = mockClient(ResourceGroupsTaggingAPIClient);
 
 /** The describe cache, in memory. */
 function memoryCache(): AwsDescribeCache {
@@ -52,6 +61,7 @@ function reader(
   return new GlueReader({
     glue: new GlueClient({ region: 'eu-west-1' }),
     s3: new S3Client({ region: 'eu-west-1' }),
+    tagging: new ResourceGroupsTaggingAPIClient({ region: 'eu-west-1' }),
     accountId: '123456789012',
     region: 'eu-west-1',
     databases: {
@@ -83,6 +93,16 @@ describe('GlueReader', () => {
   beforeEach(() => {
     glueMock.reset();
     s3Mock.reset();
+    taggingMock.reset();
+    // Without tag:GetResources, tags are read per resource.
+    taggingMock.on(GetResourcesCommand).rejects(
+      Object.assign(new Error('not authorized to perform tag:GetResources'), {
+        name: 'AccessDeniedException',
+      }),
+    );
+    s3Mock.on(ListObjectsV2Command).resolves({
+      Contents: [{ Key: 'curate.py', ETag: '"v1"' }],
+    });
     glueMock.on(GetTagsCommand).callsFake(({ ResourceArn }) => ({
       Tags: ResourceArn.endsWith('database/sales')
         ? { owner: 'sales-team' }
@@ -186,6 +206,70 @@ describe('GlueReader', () => {
     glueMock.on(GetJobsCommand).resolves({ Jobs: [etlJob('2024-02-01')] });
     await reader(cache).read();
     expect(calls(GetDataflowGraphCommand)).toBe(2);
+  });
+
+  it('reads tags in bulk when the Tagging API is allowed', async () => {
+    taggingMock.on(GetResourcesCommand).resolves({
+      ResourceTagMappingList: [
+        {
+          ResourceARN: 'arn:aws:glue:eu-west-1:123456789012:database/sales',
+          Tags: [{ Key: 'owner', Value: 'sales-team' }],
+        },
+      ],
+      PaginationToken: '',
+    });
+    glueMock
+      .on(GetDatabasesCommand)
+      .resolves({ DatabaseList: [{ Name: 'sales' }, { Name: 'hr' }] });
+    glueMock.on(GetJobsCommand).resolves({ Jobs: [etlJob('2024-01-01')] });
+    const snapshot = await reader().read();
+    expect(snapshot.databases.map(d => d.tags)).toEqual([
+      { owner: 'sales-team' },
+      {},
+    ]);
+    expect(calls(GetTagsCommand)).toBe(0);
+    expect(
+      taggingMock.commandCalls(GetResourcesCommand)[0].args[0].input,
+    ).toMatchObject({ ResourceTypeFilters: ['glue:database', 'glue:job'] });
+  });
+
+  it('reads a script again when it was overwritten in S3, the job unchanged', async () => {
+    const cache = memoryCache();
+    glueMock.on(GetJobsCommand).resolves({ Jobs: [etlJob('2024-01-01')] });
+    await reader(cache).read();
+    await reader(cache).read();
+    expect(s3Mock.commandCalls(GetObjectCommand)).toHaveLength(1);
+
+    s3Mock.on(ListObjectsV2Command).resolves({
+      Contents: [{ Key: 'curate.py', ETag: '"v2"' }],
+    });
+    await reader(cache).read();
+    expect(s3Mock.commandCalls(GetObjectCommand)).toHaveLength(2);
+    expect(s3Mock.commandCalls(ListObjectsV2Command)[0].args[0].input).toEqual({
+      Bucket: 'scripts',
+      Prefix: '',
+    });
+  });
+
+  it('notes on the job a script it may not read, and reads the rest', async () => {
+    glueMock.on(GetJobsCommand).resolves({ Jobs: [etlJob('2024-01-01')] });
+    s3Mock
+      .on(GetObjectCommand)
+      .rejects(
+        Object.assign(new Error('Access Denied'), { name: 'AccessDenied' }),
+      );
+    const snapshot = await reader().read();
+    expect(snapshot.jobs[0]).toMatchObject({
+      dataflow: {
+        note: "The job's script s3://scripts/curate.py could not be read.",
+      },
+      warnings: [
+        {
+          read: 'job script s3://scripts/curate.py',
+          reason: expect.stringContaining('Access Denied'),
+        },
+      ],
+    });
   });
 
   it('notes a script Glue cannot parse, and one that is missing until it appears', async () => {

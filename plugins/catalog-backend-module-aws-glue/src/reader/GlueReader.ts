@@ -8,13 +8,22 @@ import {
   paginateGetJobs,
   paginateGetTables,
 } from '@aws-sdk/client-glue';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  paginateListObjectsV2,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
+import type { SyncWarning } from '@ml-foundation/plugin-mlops-common';
 import {
   AwsDescribeCache,
   awsArn,
+  AwsTagIndex,
   collectPages,
   isAwsNotFoundError,
   normalizeS3Uri,
+  optionalRead,
 } from '@ml-foundation/plugin-mlops-node';
 import {
   GlueDatabaseRecord,
@@ -32,11 +41,15 @@ export interface DatabaseFilter {
 export interface GlueReaderOptions {
   glue: GlueClient;
   s3: S3Client;
+  /** Reads the tags of databases and jobs in bulk, when allowed. */
+  tagging: ResourceGroupsTaggingAPIClient;
   accountId: string;
   region: string;
   databases: DatabaseFilter;
   /** Where job data flows are kept between syncs. */
   cache: AwsDescribeCache;
+  /** The sync's signal: an aborted sync stops at the next optional read too. */
+  signal?: AbortSignal;
 }
 
 const DATAFLOW_NODE_TYPES = new Set(['DataSource', 'DataSink']);
@@ -44,15 +57,32 @@ const DATAFLOW_NODE_TYPES = new Set(['DataSource', 'DataSink']);
 /**
  * Reads the Glue databases, tables and jobs of one account and region.
  *
- * Calls run side by side; the clients cap how many are in flight. Any call
+ * Calls run side by side; the clients cap how many are in flight. A list
  * that fails for good fails the whole read, so that a provider never applies
- * half a catalog. A job's data flow is read from its script once per version
- * of the job: a sync in which no job changed reads no script.
+ * half a catalog; a script that cannot be read is a warning on its job. A
+ * job's data flow is read from its script once per version of the job and of
+ * the script object (its ETag): a sync in which neither changed reads no
+ * script.
  */
 export class GlueReader {
+  private tagIndex?: Promise<AwsTagIndex>;
+
   constructor(private readonly options: GlueReaderOptions) {}
 
   async read(): Promise<GlueSnapshot> {
+    this.tagIndex = AwsTagIndex.load({
+      tagging: this.options.tagging,
+      resourceTypes: ['glue:database', 'glue:job'],
+      perResource: async arn => {
+        const { Tags } = await this.options.glue.send(
+          new GetTagsCommand({ ResourceArn: arn }),
+        );
+        return Object.entries(Tags ?? {}).map(([Key, Value]) => ({
+          Key,
+          Value,
+        }));
+      },
+    });
     const [databases, jobs] = await Promise.all([
       this.readDatabases(),
       this.readJobs(),
@@ -82,10 +112,8 @@ export class GlueReader {
   }
 
   private async tags(arn: string): Promise<Record<string, string>> {
-    const { Tags } = await this.options.glue.send(
-      new GetTagsCommand({ ResourceArn: arn }),
-    );
-    return Tags ?? {};
+    const tags = await (await this.tagIndex!).tagsOf(arn);
+    return Object.fromEntries(tags.map(tag => [tag.Key!, tag.Value ?? '']));
   }
 
   private async readDatabases(): Promise<GlueDatabaseRecord[]> {
@@ -131,35 +159,119 @@ export class GlueReader {
       items: page => page.Jobs,
       nextToken: page => page.NextToken,
     });
-    const keyed = jobs.map(job => ({
-      job,
-      arn: this.arn(`job/${job.Name}`),
-      // The data flow comes from the script, which a job update can replace.
-      versionKey: `${job.LastModifiedOn?.toISOString()} ${
-        job.Command?.ScriptLocation
-      }`,
-    }));
+    const eTags = await this.scriptETags(jobs);
+    const keyed = await Promise.all(
+      jobs.map(async job => ({
+        job,
+        arn: this.arn(`job/${job.Name}`),
+        // The data flow comes from the script, which a job update can
+        // replace and which can be overwritten in S3 without one.
+        versionKey: JSON.stringify([
+          job.LastModifiedOn?.toISOString(),
+          job.Command?.ScriptLocation,
+          await eTags(job),
+        ]),
+      })),
+    );
     const cached = await cache.getMany<JobDataflow>(keyed);
     const records = await Promise.all(
       keyed.map(async ({ job, arn, versionKey }) => {
+        const warnings: SyncWarning[] = [];
         const [tags, dataflow] = await Promise.all([
           this.tags(arn),
-          cached.get(arn) ?? this.readAndCacheDataflow(job, arn, versionKey),
+          cached.get(arn) ??
+            this.readAndCacheDataflow(job, arn, versionKey, warnings),
         ]);
-        return { job, arn, tags, dataflow };
+        return {
+          job,
+          arn,
+          tags,
+          dataflow,
+          ...(warnings.length && { warnings }),
+        };
       }),
     );
     await cache.prune(records.map(record => record.arn));
     return records;
   }
 
+  /**
+   * The ETags of the jobs' scripts: listed (ListObjectsV2, 1,000 objects a
+   * call) for each folder the scripts are in, where the provider may list
+   * the bucket; else one HeadObject per script.
+   */
+  private async scriptETags(
+    jobs: Job[],
+  ): Promise<(job: Job) => Promise<string | undefined>> {
+    const folders = new Map<string, { Bucket: string; Prefix: string }>();
+    for (const job of jobs) {
+      const object = scriptObject(job.Command?.ScriptLocation);
+      if (object) {
+        const Prefix = object.Key.slice(0, object.Key.lastIndexOf('/') + 1);
+        folders.set(`${object.Bucket}/${Prefix}`, {
+          Bucket: object.Bucket,
+          Prefix,
+        });
+      }
+    }
+    const listed = new Map<string, string | undefined>();
+    const unlisted = new Set<string>();
+    await Promise.all(
+      [...folders.values()].map(async folder => {
+        try {
+          const objects = await collectPages(
+            paginateListObjectsV2({ client: this.options.s3 }, folder),
+            {
+              operation: 'S3.ListObjectsV2',
+              items: page => page.Contents,
+              nextToken: page => page.NextContinuationToken,
+            },
+          );
+          for (const { Key, ETag } of objects) {
+            listed.set(`${folder.Bucket}/${Key}`, ETag);
+          }
+        } catch {
+          this.options.signal?.throwIfAborted();
+          unlisted.add(`${folder.Bucket}/${folder.Prefix}`);
+        }
+      }),
+    );
+    return async job => {
+      const object = scriptObject(job.Command?.ScriptLocation);
+      if (!object) {
+        return undefined;
+      }
+      const folder = object.Key.slice(0, object.Key.lastIndexOf('/') + 1);
+      return unlisted.has(`${object.Bucket}/${folder}`)
+        ? this.headETag(object)
+        : listed.get(`${object.Bucket}/${object.Key}`);
+    };
+  }
+
+  /** One script's ETag; none when it cannot be read (reading it then says why). */
+  private async headETag(object: {
+    Bucket: string;
+    Key: string;
+  }): Promise<string | undefined> {
+    try {
+      const { ETag } = await this.options.s3.send(
+        new HeadObjectCommand(object),
+      );
+      return ETag;
+    } catch {
+      this.options.signal?.throwIfAborted();
+      return undefined;
+    }
+  }
+
   private async readAndCacheDataflow(
     job: Job,
     arn: string,
     versionKey: string,
+    warnings: SyncWarning[],
   ): Promise<JobDataflow> {
-    const { dataflow, cache } = await this.readDataflow(job);
-    if (cache) {
+    const { dataflow, cache } = await this.readDataflow(job, warnings);
+    if (cache && !warnings.length) {
       await this.options.cache.put(arn, versionKey, dataflow);
     }
     return dataflow;
@@ -171,6 +283,7 @@ export class GlueReader {
    */
   private async readDataflow(
     job: Job,
+    warnings: SyncWarning[],
   ): Promise<{ dataflow: JobDataflow; cache: boolean }> {
     const location = job.Command?.ScriptLocation;
     if (!location) {
@@ -184,7 +297,19 @@ export class GlueReader {
         cache: true,
       };
     }
-    const script = await this.readScript(location);
+    const read = await optionalRead(
+      warnings,
+      `job script ${location}`,
+      () => this.readScript(location),
+      this.options.signal,
+    );
+    if (read === undefined) {
+      return {
+        dataflow: { note: `The job's script ${location} could not be read.` },
+        cache: false,
+      };
+    }
+    const script = read.script;
     if (script === undefined) {
       return {
         dataflow: { note: `The job's script ${location} was not found.` },
@@ -214,21 +339,31 @@ export class GlueReader {
     }
   }
 
-  private async readScript(location: string): Promise<string | undefined> {
-    const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(normalizeS3Uri(location));
-    if (!match) {
-      return undefined;
+  /** The script, or none when it is not there (yet); other failures throw. */
+  private async readScript(
+    location: string,
+  ): Promise<{ script: string | undefined }> {
+    const object = scriptObject(location);
+    if (!object) {
+      return { script: undefined };
     }
     try {
-      const { Body } = await this.options.s3.send(
-        new GetObjectCommand({ Bucket: match[1], Key: match[2] }),
-      );
-      return await Body?.transformToString('utf8');
+      const { Body } = await this.options.s3.send(new GetObjectCommand(object));
+      return { script: await Body?.transformToString('utf8') };
     } catch (error) {
       if (isAwsNotFoundError(error)) {
-        return undefined;
+        return { script: undefined };
       }
       throw error;
     }
   }
+}
+
+/** The bucket and key of an `s3://` script location. */
+function scriptObject(
+  location: string | undefined,
+): { Bucket: string; Key: string } | undefined {
+  const match =
+    location && /^s3:\/\/([^/]+)\/(.+)$/.exec(normalizeS3Uri(location));
+  return match ? { Bucket: match[1], Key: match[2] } : undefined;
 }

@@ -1,4 +1,5 @@
 import type { CodeGenNode, Job, Table } from '@aws-sdk/client-glue';
+import type { SyncWarning } from '@ml-foundation/plugin-mlops-common';
 
 /** What the job script's data flow says, or why it says nothing. */
 export type JobDataflow =
@@ -22,6 +23,8 @@ export interface GlueJobRecord {
   arn: string;
   tags: Record<string, string>;
   dataflow: JobDataflow;
+  /** Optional reads that failed (its script). */
+  warnings?: SyncWarning[];
 }
 
 /** Everything a sync read from Glue in one account and region. */

@@ -113,6 +113,7 @@ function snapshot(region = 'eu-west-1'): SagemakerSnapshot {
               ],
             } as any,
             reportMetrics: [{ name: 'auc', value: 0.88, split: 'test' }],
+            tags: [],
           },
           {
             modelPackage: {
@@ -130,6 +131,14 @@ function snapshot(region = 'eu-west-1'): SagemakerSnapshot {
               },
             } as any,
             reportMetrics: [],
+            // Trained by another team, which tagged it.
+            tags: [{ Key: 'owner', Value: 'fraud-ml' }],
+            warnings: [
+              {
+                read: 'model quality report s3://reports/churn/2.json',
+                reason: 'AccessDenied: Access Denied',
+              },
+            ],
           },
         ],
       },
@@ -183,11 +192,15 @@ function snapshot(region = 'eu-west-1'): SagemakerSnapshot {
       },
     ],
     transformJobs: [
-      {
+      // A monthly scoring of churn v1: two runs, the latest failed.
+      ...['2026-10-01', '2026-11-01'].map(day => ({
         job: {
-          TransformJobName: 'churn-monthly',
-          TransformJobArn: arn(region, 'transform-job/churn-monthly'),
-          TransformJobStatus: 'Completed',
+          TransformJobName: `churn-monthly-${day}`,
+          TransformJobArn: arn(region, `transform-job/churn-monthly-${day}`),
+          TransformJobStatus: day === '2026-11-01' ? 'Failed' : 'Completed',
+          FailureReason: day === '2026-11-01' ? 'Out of memory' : undefined,
+          CreationTime: new Date(`${day}T06:00:00Z`),
+          TransformStartTime: new Date(`${day}T06:01:00Z`),
           ModelName: 'churn-1',
           TransformResources: {
             InstanceType: 'ml.m5.xlarge',
@@ -200,6 +213,23 @@ function snapshot(region = 'eu-west-1'): SagemakerSnapshot {
             ModelPackageName: arn(region, 'model-package/churn/1'),
           },
         } as any,
+        tags: [],
+      })),
+      {
+        job: {
+          TransformJobName: 'churn-backfill',
+          TransformJobArn: arn(region, 'transform-job/churn-backfill'),
+          TransformJobStatus: 'Completed',
+          CreationTime: new Date('2026-11-02T06:00:00Z'),
+          ModelName: 'churn-1',
+        } as any,
+        model: {
+          ModelName: 'churn-1',
+          PrimaryContainer: {
+            ModelPackageName: arn(region, 'model-package/churn/1'),
+          },
+        } as any,
+        tags: [{ Key: 'owner', Value: 'data-engineering' }],
       },
     ],
   };
@@ -311,15 +341,67 @@ describe('buildSagemakerEntities', () => {
     });
   });
 
-  it('maps a recent batch transform job, owned by the owner of its model', () => {
-    const batch = byTitle(entities, 'ModelDeployment', 'churn-monthly');
-    expect(batch.spec).toMatchObject({
-      type: 'batch-transform',
+  it('makes one deployment of a recurring batch scoring, with its runs', () => {
+    const batches = entities.filter(
+      e => e.kind === 'ModelDeployment' && e.spec?.type === 'batch-transform',
+    );
+    expect(batches.map(b => b.metadata.title).sort()).toEqual([
+      'churn-backfill',
+      'churn-monthly',
+    ]);
+    const monthly = byTitle(entities, 'ModelDeployment', 'churn-monthly');
+    expect(monthly.spec).toMatchObject({
       owner: 'group:default/customer-ml',
+      status: 'Failed',
       variants: [
         { modelVersion: refOf(byTitle(entities, 'ModelVersion', 'churn v1')) },
       ],
+      runs: [
+        {
+          name: 'churn-monthly-2026-11-01',
+          status: 'Failed',
+          failureReason: 'Out of memory',
+          startedAt: '2026-11-01T06:01:00.000Z',
+        },
+        { name: 'churn-monthly-2026-10-01', status: 'Completed' },
+      ],
     });
+    // Another month's run keeps the same entity.
+    const next = snapshot();
+    next.transformJobs = next.transformJobs.slice(1);
+    const again = byTitle(
+      buildSagemakerEntities(next, options),
+      'ModelDeployment',
+      'churn-monthly',
+    );
+    expect(again.metadata.name).toBe(monthly.metadata.name);
+  });
+
+  it("gives versions and transform jobs the owner of their own tag, else their parent's", () => {
+    expect(byTitle(entities, 'ModelVersion', 'churn v1').spec!.owner).toBe(
+      'group:default/customer-ml',
+    );
+    expect(byTitle(entities, 'ModelVersion', 'churn v2').spec!.owner).toBe(
+      'group:default/fraud-ml',
+    );
+    expect(
+      byTitle(entities, 'ModelDeployment', 'churn-backfill').spec!.owner,
+    ).toBe('group:default/data-engineering');
+  });
+
+  it('notes on a version what could not be read about it', () => {
+    const v2 = byTitle(entities, 'ModelVersion', 'churn v2');
+    expect(
+      JSON.parse(v2.metadata.annotations!['ml-foundation.dev/sync-warnings']),
+    ).toEqual([
+      {
+        read: 'model quality report s3://reports/churn/2.json',
+        reason: 'AccessDenied: Access Denied',
+      },
+    ]);
+    expect(
+      byTitle(entities, 'ModelVersion', 'churn v1').metadata.annotations,
+    ).not.toHaveProperty('ml-foundation.dev/sync-warnings');
   });
 
   it('never gives same-named resources of two regions the same entity name', () => {

@@ -19,7 +19,9 @@ import {
   normalizeS3Uri,
   resolveOwner,
   S3LocationIndex,
+  withSyncWarnings,
 } from '@ml-foundation/plugin-mlops-node';
+import { recurringJobName } from './recurringJobName';
 import type {
   EndpointRecord,
   FeatureGroupRecord,
@@ -130,14 +132,15 @@ export function buildSagemakerEntities(
   const versionByPackageArn = new Map<string, string>();
   const versionByArtifact = new Map<string, string>();
   const ownerByVersion = new Map<string, string>();
+  const modelByVersion = new Map<string, string>();
   for (const record of snapshot.groups) {
     entities.push(...modelEntities(record));
   }
   for (const record of snapshot.endpoints) {
     entities.push(endpointEntity(record));
   }
-  for (const record of snapshot.transformJobs) {
-    entities.push(transformJobEntity(record));
+  for (const runs of recurringTransforms(snapshot.transformJobs)) {
+    entities.push(batchTransformEntity(runs));
   }
   return entities;
 
@@ -251,12 +254,22 @@ export function buildSagemakerEntities(
     const modelRef = ref('Model', model.metadata.name);
     return [
       model,
-      ...versions.map(v => modelVersionEntity(v, modelRef, groupName, tags)),
+      ...versions.map(v =>
+        withSyncWarnings(
+          modelVersionEntity(v, modelRef, groupName, tags),
+          v.warnings,
+        ),
+      ),
     ];
   }
 
   function modelVersionEntity(
-    { modelPackage: pkg, trainingJob: job, reportMetrics }: ModelVersionRecord,
+    {
+      modelPackage: pkg,
+      trainingJob: job,
+      reportMetrics,
+      tags,
+    }: ModelVersionRecord,
     modelRef: string,
     groupName: string,
     groupTags: Tags,
@@ -283,8 +296,9 @@ export function buildSagemakerEntities(
       spec: compact({
         model: modelRef,
         version,
-        owner: owner(groupTags),
-        lifecycle: lifecycle(groupTags),
+        // A version trained by another team may carry its own owner tag.
+        owner: owner(tags, groupTags),
+        lifecycle: tagValue(tags, LIFECYCLE_TAG) ?? lifecycle(groupTags),
         approvalStatus: (pkg.ModelApprovalStatus ??
           'PendingManualApproval') as ModelVersionEntityV1alpha1['spec']['approvalStatus'],
         stage: pkg.ModelLifeCycle?.Stage,
@@ -312,6 +326,7 @@ export function buildSagemakerEntities(
     const versionRef = ref('ModelVersion', entity.metadata.name);
     versionByPackageArn.set(pkg.ModelPackageArn!, versionRef);
     ownerByVersion.set(versionRef, entity.spec.owner);
+    modelByVersion.set(versionRef, modelRef);
     if (container?.ModelDataUrl) {
       versionByArtifact.set(normalizeS3Uri(container.ModelDataUrl), versionRef);
     }
@@ -388,28 +403,64 @@ export function buildSagemakerEntities(
     };
   }
 
-  function transformJobEntity({
-    job,
-    model,
-  }: TransformJobRecord): ModelDeploymentEntityV1alpha1 {
-    const name = job.TransformJobName!;
+  /**
+   * Transform jobs grouped into recurring scorings: the runs of one model
+   * (its registered model, else its SageMaker model) under one job name
+   * without its run date or number, newest run first.
+   */
+  function recurringTransforms(
+    records: TransformJobRecord[],
+  ): TransformJobRecord[][] {
+    const byScoring = new Map<string, TransformJobRecord[]>();
+    for (const record of records) {
+      const version = versionServedBy(record.model);
+      const model =
+        (version && modelByVersion.get(version)) ?? record.job.ModelName;
+      const key = `${model}|${recurringJobName(record.job.TransformJobName!)}`;
+      byScoring.set(key, [...(byScoring.get(key) ?? []), record]);
+    }
+    const started = (r: TransformJobRecord) =>
+      new Date(r.job.CreationTime ?? 0).getTime();
+    return [...byScoring.values()].map(runs =>
+      runs.sort((a, b) => started(b) - started(a)),
+    );
+  }
+
+  function batchTransformEntity(
+    runs: TransformJobRecord[],
+  ): ModelDeploymentEntityV1alpha1 {
+    const [{ job, model, tags }] = runs;
+    const name = recurringJobName(job.TransformJobName!);
     const modelVersion = versionServedBy(model);
-    return {
+    // The name comes from the scoring, not from a run, so that it stays.
+    const scoringId = `arn:aws:sagemaker:${region}:${accountId}:transform-job/${name}|${job.ModelName}`;
+    const entity: ModelDeploymentEntityV1alpha1 = {
       apiVersion: ML_API_VERSION,
       kind: 'ModelDeployment',
-      metadata: sagemakerMetadata(
-        name,
+      metadata: metadata(
+        awsEntityName(name, scoringId),
         job.TransformJobArn!,
         name,
-        `/transform-jobs/${name}`,
+        awsConsoleUrl(
+          region,
+          'sagemaker',
+          `/transform-jobs/${job.TransformJobName}`,
+        ),
+        runs.length > 1
+          ? `Recurring batch transform: ${runs.length} runs in the period read, latest ${job.TransformJobName}.`
+          : undefined,
       ),
       spec: compact({
         type: 'batch-transform' as const,
-        // A batch job belongs to whoever owns the model it runs.
-        owner:
+        // A batch job's own owner tag, else whoever owns the model it runs.
+        owner: resolveOwner(
+          tags,
+          [],
+          options.ownerTagKey,
           (modelVersion && ownerByVersion.get(modelVersion)) ??
-          options.defaultOwner,
-        lifecycle: 'production',
+            options.defaultOwner,
+        ),
+        lifecycle: tagValue(tags, LIFECYCLE_TAG) ?? 'production',
         status: job.TransformJobStatus,
         variants: [
           {
@@ -420,7 +471,17 @@ export function buildSagemakerEntities(
             instanceCount: job.TransformResources?.InstanceCount,
           },
         ],
+        runs: runs.map(run => ({
+          name: run.job.TransformJobName!,
+          status: run.job.TransformJobStatus,
+          startedAt: isoTime(
+            run.job.TransformStartTime ?? run.job.CreationTime,
+          ),
+          endedAt: isoTime(run.job.TransformEndTime),
+          failureReason: run.job.FailureReason,
+        })),
       }),
     };
+    return entity;
   }
 }

@@ -11,6 +11,16 @@ import {
   startAwsSimulator,
 } from '@ml-foundation/aws-simulator';
 import {
+  SageMakerClient,
+  UpdateFeatureGroupCommand,
+  UpdateModelPackageCommand,
+} from '@aws-sdk/client-sagemaker';
+import {
+  ML_ANNOTATION_AWS_PROVIDER,
+  ML_ANNOTATION_SYNC_WARNINGS,
+  ML_MODEL_PACKAGE_CHANGED_TOPIC,
+} from '@ml-foundation/plugin-mlops-common';
+import {
   AwsClientFactory,
   AwsSyncStore,
   readAwsProviderConfigs,
@@ -64,12 +74,14 @@ describe('AwsSagemakerEntityProvider through the AWS simulator', () => {
     const clients = AwsClientFactory.fromConfig(rootConfig);
     return readAwsProviderConfigs(rootConfig, 'awsSagemaker').map(config => {
       const applyMutation = jest.fn();
+      const events = { publish: jest.fn(), subscribe: jest.fn() };
       const provider = new AwsSagemakerEntityProvider({
         config,
         clients,
         store,
         logger: mockServices.logger.mock(),
         taskRunner: { run: jest.fn() },
+        events,
       });
       provider.connect({ applyMutation, refresh: jest.fn() });
       const applied = (): Entity[] =>
@@ -77,7 +89,7 @@ describe('AwsSagemakerEntityProvider through the AWS simulator', () => {
           .at(-1)?.[0]
           .entities.map((e: { entity: Entity }) => e.entity) ?? [];
       const status = () => store.getStatus(provider.getProviderName());
-      return { provider, applyMutation, applied, status, store };
+      return { provider, applyMutation, applied, status, store, events };
     });
   }
 
@@ -168,9 +180,20 @@ describe('AwsSagemakerEntityProvider through the AWS simulator', () => {
     'finishes after a restart in the middle of a sync, reusing what was already described, on %p',
     async databaseId => {
       const [interrupted] = await setUp(databaseId);
-      // The sync dies after the model registry was read, before endpoints.
-      simulator.setFaults({ accessDenied: ['SageMaker.DescribeEndpoint'] });
-      await interrupted.provider.refresh();
+      // The backend stops once three versions were described and cached.
+      const stopping = new AbortController();
+      let cached = 0;
+      const put = interrupted.store.put.bind(interrupted.store);
+      jest
+        .spyOn(interrupted.store, 'put')
+        .mockImplementation(async (...args) => {
+          await put(...args);
+          if (args[1].includes(':model-package/') && ++cached === 3) {
+            stopping.abort(new Error('The backend is stopping'));
+          }
+        });
+      await interrupted.provider.refresh(stopping.signal);
+      jest.restoreAllMocks();
       expect(interrupted.applyMutation).not.toHaveBeenCalled();
       const describedBefore =
         simulator.stats()['SageMaker.DescribeModelPackage'];
@@ -227,4 +250,205 @@ describe('AwsSagemakerEntityProvider through the AWS simulator', () => {
       expect(sameTitle.length).toBeGreaterThan(0);
     },
   );
+
+  const sagemakerClient = () =>
+    new SageMakerClient({
+      region: 'eu-west-1',
+      endpoint: simulator.endpoint,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
+  const ARN = 'arn:aws:sagemaker:eu-west-1:123456789012';
+  const byArn = (entities: Entity[], arn: string) =>
+    entities.find(e => e.metadata.annotations?.['aws.amazon.com/arn'] === arn);
+
+  it.each(databases.eachSupportedId())(
+    'applies the rest when a report bucket is denied, noting it on the affected versions, on %p',
+    async databaseId => {
+      const [{ provider, applied, status }] = await setUp(databaseId);
+      simulator.setFaults({ accessDeniedBuckets: ['acme-ml-artifacts'] });
+      await provider.refresh();
+
+      const versions = applied().filter(e => e.kind === 'ModelVersion');
+      const noted = versions.filter(
+        v => v.metadata.annotations?.[ML_ANNOTATION_SYNC_WARNINGS],
+      );
+      expect(noted.length).toBeGreaterThan(0);
+      expect(
+        JSON.parse(noted[0].metadata.annotations![ML_ANNOTATION_SYNC_WARNINGS]),
+      ).toEqual([
+        {
+          read: expect.stringMatching(
+            /^model quality report s3:\/\/acme-ml-artifacts\//,
+          ),
+          reason: expect.stringContaining('AccessDenied'),
+        },
+      ]);
+      // The training job was read all the same.
+      expect(noted[0].spec?.training).toBeDefined();
+      expect(
+        applied().every(
+          e =>
+            e.metadata.annotations?.[ML_ANNOTATION_AWS_PROVIDER] ===
+            'aws-sagemaker:eu-west-1',
+        ),
+      ).toBe(true);
+      const latest = await status();
+      expect(latest).toMatchObject({
+        outcome: 'applied',
+        warningCount: noted.length,
+      });
+      expect(latest?.warnings[0]).toMatchObject({
+        entityRef: expect.stringMatching(/^modelversion:default\//),
+        reason: expect.stringContaining('AccessDenied'),
+      });
+
+      // Once readable, the next sync reads the reports it could not.
+      simulator.setFaults({});
+      await provider.refresh();
+      expect(
+        applied().filter(
+          e => e.metadata.annotations?.[ML_ANNOTATION_SYNC_WARNINGS],
+        ),
+      ).toEqual([]);
+      expect((await status())?.warningCount).toBe(0);
+    },
+  );
+
+  it('reads reports from a bucket in another region', async () => {
+    const [{ provider, applied, status }] = await setUp('SQLITE_3');
+    simulator.estate.s3BucketRegions = { 'acme-ml-artifacts': 'us-west-2' };
+    await provider.refresh();
+    expect((await status())?.warningCount).toBe(0);
+    const versions = applied().filter(e => e.kind === 'ModelVersion');
+    expect(
+      versions.filter(v =>
+        (v.spec?.metrics as Array<{ split?: string }>).some(
+          m => m.split === 'test',
+        ),
+      ),
+    ).toHaveLength(versions.length);
+  });
+
+  it.each(databases.eachSupportedId())(
+    'shows stage and feature changes at the next sync, and announces approval and stage changes, on %p',
+    async databaseId => {
+      const [{ provider, applied, events }] = await setUp(databaseId);
+      await provider.refresh();
+      // The first sync sees every package for the first time: no change.
+      expect(events.publish).not.toHaveBeenCalled();
+      const arn = `${ARN}:model-package/fraud-detector/4`;
+      const before = byArn(applied(), arn)!;
+      expect(before.spec).toMatchObject({
+        stage: 'Staging',
+        approvalStatus: 'PendingManualApproval',
+      });
+
+      await sagemakerClient().send(
+        new UpdateModelPackageCommand({
+          ModelPackageArn: arn,
+          ModelApprovalStatus: 'Approved',
+          ModelLifeCycle: { Stage: 'Production', StageStatus: 'Approved' },
+        }),
+      );
+      await sagemakerClient().send(
+        new UpdateFeatureGroupCommand({
+          FeatureGroupName: 'merchant-risk-features',
+          FeatureAdditions: [
+            { FeatureName: 'chargebacks_7d', FeatureType: 'Integral' },
+          ],
+        }),
+      );
+      simulator.resetStats();
+      await provider.refresh();
+
+      const after = byArn(applied(), arn)!;
+      expect(after.spec).toMatchObject({
+        stage: 'Production',
+        approvalStatus: 'Approved',
+      });
+      const featureGroup = byTitle(
+        applied(),
+        'FeatureGroup',
+        'merchant-risk-features',
+      );
+      expect(
+        (featureGroup?.spec?.features as Array<{ name: string }>).map(
+          f => f.name,
+        ),
+      ).toContain('chargebacks_7d');
+      // Only what changed was described again.
+      expect(simulator.stats()['SageMaker.DescribeModelPackage']).toBe(1);
+
+      expect(events.publish).toHaveBeenCalledTimes(1);
+      expect(events.publish).toHaveBeenCalledWith({
+        topic: ML_MODEL_PACKAGE_CHANGED_TOPIC,
+        eventPayload: {
+          entityRef: refOf(after),
+          arn,
+          providerId: 'aws-sagemaker:eu-west-1',
+          before: expect.objectContaining({
+            approvalStatus: 'PendingManualApproval',
+            stage: 'Staging',
+          }),
+          after: expect.objectContaining({
+            approvalStatus: 'Approved',
+            stage: 'Production',
+            stageStatus: 'Approved',
+          }),
+          observedAt: expect.any(String),
+        },
+      });
+      await provider.refresh();
+      expect(events.publish).toHaveBeenCalledTimes(1);
+    },
+  );
+
+  it('gives a version its own owner tag, with tags read in bulk or, when that is denied, per resource', async () => {
+    const [{ provider, applied }] = await setUp('SQLITE_3');
+    const arn = `${ARN}:model-package/churn-classifier/2`;
+    const pkg = simulator.estate.regions[
+      'eu-west-1'
+    ].sagemaker.modelPackages.find(p => p.ModelPackageArn === arn)!;
+    pkg.Tags = [{ Key: 'owner', Value: 'fraud-ml' }];
+    await provider.refresh();
+    expect(byArn(applied(), arn)?.spec?.owner).toBe('group:default/fraud-ml');
+    expect(simulator.stats()['SageMaker.ListTags']).toBeUndefined();
+    expect(
+      simulator.stats()['ResourceGroupsTaggingAPI_20170126.GetResources'],
+    ).toBeGreaterThan(0);
+
+    simulator.setFaults({
+      accessDenied: ['ResourceGroupsTaggingAPI_20170126.GetResources'],
+    });
+    simulator.resetStats();
+    await provider.refresh();
+    expect(byArn(applied(), arn)?.spec?.owner).toBe('group:default/fraud-ml');
+    expect(simulator.stats()['SageMaker.ListTags']).toBeGreaterThan(0);
+  });
+
+  it('stops calling AWS and applies nothing once the sync is aborted', async () => {
+    const [{ provider, applyMutation, status, store }] = await setUp(
+      'SQLITE_3',
+    );
+    const controller = new AbortController();
+    // Aborted once the first version was described, as a timeout would.
+    const put = jest
+      .spyOn(store, 'put')
+      .mockImplementationOnce(async () =>
+        controller.abort(new Error('The sync timed out')),
+      );
+    await provider.refresh(controller.signal);
+    put.mockRestore();
+    const calls = Object.values(simulator.stats()).reduce((a, b) => a + b, 0);
+    expect(applyMutation).not.toHaveBeenCalled();
+    expect(await status()).toMatchObject({
+      outcome: 'failed',
+      errors: [expect.stringContaining('The sync timed out')],
+    });
+
+    simulator.resetStats();
+    await provider.refresh();
+    const full = Object.values(simulator.stats()).reduce((a, b) => a + b, 0);
+    expect(calls).toBeLessThan(full / 2);
+  });
 });

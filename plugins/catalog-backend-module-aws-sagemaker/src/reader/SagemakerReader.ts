@@ -28,12 +28,15 @@ import {
   paginateGetDatabases,
   paginateGetTables,
 } from '@aws-sdk/client-glue';
+import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
+import type { SyncWarning } from '@ml-foundation/plugin-mlops-common';
 import {
   AwsDescribeCache,
+  AwsTagIndex,
   collectPages,
   isAwsNotFoundError,
+  optionalRead,
 } from '@ml-foundation/plugin-mlops-node';
-import pLimit from 'p-limit';
 import { parseModelQualityReport } from '../mapping/parseModelMetrics';
 import { trainingJobNameFromArtifact } from '../mapping/trainingJobNameFromArtifact';
 import type {
@@ -50,11 +53,13 @@ export interface SagemakerReaderOptions {
   sagemaker: SageMakerClient;
   s3: S3Client;
   glue: GlueClient;
+  /** Reads the tags of all resources in bulk, when allowed. */
+  tagging: ResourceGroupsTaggingAPIClient;
   accountId: string;
   region: string;
-  /** AWS calls in flight at once. */
-  maxConcurrency: number;
   cache: AwsDescribeCache;
+  /** The sync's signal: an aborted sync stops at the next optional read too. */
+  signal?: AbortSignal;
   /** Batch transform jobs created within this many days become deployments. */
   transformJobDays?: number;
   now?: () => Date;
@@ -82,31 +87,51 @@ async function unlessNotFound<T>(
   }
 }
 
+/** The resource types whose tags the provider reads, for the Tagging API. */
+const TAGGED_RESOURCE_TYPES = [
+  'sagemaker:model-package-group',
+  'sagemaker:model-package',
+  'sagemaker:feature-group',
+  'sagemaker:endpoint',
+  'sagemaker:transform-job',
+];
+
+/** What describing a model package gave, as it is cached. */
+type DescribedVersion = Omit<ModelVersionRecord, 'tags'>;
+
 /**
  * Reads the ML estate of one account and region from SageMaker (and the Glue
- * table locations that training inputs are matched against). A read either
- * returns everything or throws: callers never see a partial estate.
+ * table locations that training inputs are matched against). A list that
+ * fails fails the read: callers never see a partial estate. An optional read
+ * (a training job, a report) that fails is a warning on its record instead.
  * Unchanged resources come from the describe cache, so a sync in which
- * nothing changed makes list calls only.
+ * nothing changed makes list calls only (and reads tags in bulk).
+ *
+ * Calls run side by side, the versions of one group too; the clients' one
+ * limiter per provider caps how many are in flight.
  */
 export class SagemakerReader {
-  private readonly limit: pLimit.Limit;
   /** ARNs whose describe results this read used, to prune the rest. */
   private readonly described = new Set<string>();
+  private tagIndex?: Promise<AwsTagIndex>;
 
-  constructor(private readonly options: SagemakerReaderOptions) {
-    this.limit = pLimit(options.maxConcurrency);
-  }
+  constructor(private readonly options: SagemakerReaderOptions) {}
 
   async read(): Promise<SagemakerSnapshot> {
-    const [groups, featureGroups, endpoints, transformJobs, glueTables] =
-      await Promise.all([
+    this.tagIndex = AwsTagIndex.load({
+      tagging: this.options.tagging,
+      resourceTypes: TAGGED_RESOURCE_TYPES,
+      perResource: arn => this.listTags(arn),
+    });
+    const glueTables = this.readGlueTableLocations();
+    const [groups, featureGroups, endpoints, transformJobs] = await Promise.all(
+      [
         this.readModelGroups(),
-        this.readFeatureGroups(),
+        this.readFeatureGroups(glueTables),
         this.readEndpoints(),
         this.readTransformJobs(),
-        this.readGlueTableLocations(),
-      ]);
+      ],
+    );
     // Only a complete read may prune: the cache then holds what exists now.
     await this.options.cache.prune(this.described);
     const { accountId, region } = this.options;
@@ -117,7 +142,7 @@ export class SagemakerReader {
       featureGroups,
       endpoints,
       transformJobs,
-      glueTables,
+      glueTables: await glueTables,
     };
   }
 
@@ -138,25 +163,44 @@ export class SagemakerReader {
     return this.options.sagemaker;
   }
 
-  private async tags(arn: string): Promise<Tag[]> {
+  /** The fallback when the Tagging API is denied: one call per resource. */
+  private async listTags(arn: string): Promise<Tag[]> {
     const output = await unlessNotFound(() =>
       this.sagemaker.send(new ListTagsCommand({ ResourceArn: arn })),
     );
     return output?.Tags ?? [];
   }
 
-  private async cached<T>(
+  private async tags(arn: string): Promise<Tag[]> {
+    return (await this.tagIndex!).tagsOf(arn) as Promise<Tag[]>;
+  }
+
+  /**
+   * The described value, from the cache while the resource's version key is
+   * unchanged. A value with warnings is not cached, so the next sync tries
+   * its optional reads again.
+   */
+  private async cached<T extends object>(
     arn: string,
     versionKey: string,
     describe: () => Promise<T>,
+    options: {
+      /** The entry, when already looked up with getMany. */
+      hit?: T;
+      /** Whether a cached value still holds, for changes the key cannot show. */
+      isFresh?: (value: T) => boolean;
+    } = {},
   ): Promise<T> {
     this.described.add(arn);
-    const hit = await this.options.cache.get<T>(arn, versionKey);
-    if (hit !== undefined) {
-      return hit;
+    const found =
+      options.hit ?? (await this.options.cache.get<T>(arn, versionKey));
+    if (found !== undefined && (options.isFresh?.(found) ?? true)) {
+      return found;
     }
     const value = await describe();
-    await this.options.cache.put(arn, versionKey, value);
+    if (!(value as { warnings?: SyncWarning[] }).warnings?.length) {
+      await this.options.cache.put(arn, versionKey, value);
+    }
     return value;
   }
 
@@ -167,108 +211,171 @@ export class SagemakerReader {
       page => page.ModelPackageGroupSummaryList,
     );
     return Promise.all(
-      groups.map(group =>
-        this.limit(async () => {
-          const tags = await this.tags(group.ModelPackageGroupArn!);
-          // Versioned packages are listed only when the group is named.
-          const summaries = await this.list(
+      groups.map(async group => {
+        // Versioned packages are listed only when the group is named.
+        const [tags, summaries] = await Promise.all([
+          this.tags(group.ModelPackageGroupArn!),
+          this.list(
             'SageMaker.ListModelPackages',
             paginateListModelPackages(
               { client: this.sagemaker },
               { ModelPackageGroupName: group.ModelPackageGroupName },
             ),
             page => page.ModelPackageSummaryList,
-          );
-          const versions: ModelVersionRecord[] = [];
-          for (const summary of summaries) {
-            versions.push(await this.readVersion(summary));
-          }
-          return { group, tags, versions };
-        }),
-      ),
+          ),
+        ]);
+        return { group, tags, versions: await this.readVersions(summaries) };
+      }),
     );
   }
 
-  private readVersion(
-    summary: ModelPackageSummary,
-  ): Promise<ModelVersionRecord> {
-    // A package changes through its approval status (UpdateModelPackage);
-    // the rest of it is immutable once registered.
-    const versionKey = [
-      summary.ModelApprovalStatus,
-      summary.ModelPackageStatus,
-    ].join('|');
-    return this.cached(summary.ModelPackageArn!, versionKey, async () => {
-      const modelPackage = withoutMetadata(
-        await this.sagemaker.send(
-          new DescribeModelPackageCommand({
-            ModelPackageName: summary.ModelPackageArn,
+  /** A group's versions, side by side: a group may have thousands. */
+  private async readVersions(
+    summaries: ModelPackageSummary[],
+  ): Promise<ModelVersionRecord[]> {
+    const keyed = summaries.map(summary => ({
+      summary,
+      arn: summary.ModelPackageArn!,
+      versionKey: versionKeyOf(summary),
+    }));
+    const hits = await this.options.cache.getMany<DescribedVersion>(keyed);
+    return Promise.all(
+      keyed.map(async ({ summary, arn, versionKey }) => {
+        const [described, tags] = await Promise.all([
+          this.cached(arn, versionKey, () => this.describeVersion(summary), {
+            hit: hits.get(arn),
           }),
-        ),
-      );
-      const jobName = trainingJobNameFromArtifact(
-        modelPackage.InferenceSpecification?.Containers?.[0]?.ModelDataUrl,
-      );
-      const trainingJob = jobName
-        ? await unlessNotFound(async () =>
-            withoutMetadata(
-              await this.sagemaker.send(
-                new DescribeTrainingJobCommand({ TrainingJobName: jobName }),
+          this.tags(arn),
+        ]);
+        return { ...described, tags };
+      }),
+    );
+  }
+
+  private async describeVersion(
+    summary: ModelPackageSummary,
+  ): Promise<DescribedVersion> {
+    const { signal } = this.options;
+    const warnings: SyncWarning[] = [];
+    const modelPackage = withoutMetadata(
+      await this.sagemaker.send(
+        new DescribeModelPackageCommand({
+          ModelPackageName: summary.ModelPackageArn,
+        }),
+      ),
+    );
+    const jobName = trainingJobNameFromArtifact(
+      modelPackage.InferenceSpecification?.Containers?.[0]?.ModelDataUrl,
+    );
+    // A job that is gone (deleted, or trained elsewhere) is no failure.
+    const trainingJob = jobName
+      ? await optionalRead(
+          warnings,
+          `training job ${jobName}`,
+          () =>
+            unlessNotFound(async () =>
+              withoutMetadata(
+                await this.sagemaker.send(
+                  new DescribeTrainingJobCommand({
+                    TrainingJobName: jobName,
+                  }),
+                ),
               ),
             ),
-          )
-        : undefined;
-      const reportUri =
-        modelPackage.ModelMetrics?.ModelQuality?.Statistics?.S3Uri;
-      const reportMetrics = reportUri
-        ? parseModelQualityReport(await this.readJson(reportUri))
-        : [];
-      return { modelPackage, trainingJob, reportMetrics };
+          signal,
+        )
+      : undefined;
+    const reportUri =
+      modelPackage.ModelMetrics?.ModelQuality?.Statistics?.S3Uri;
+    const report = reportUri
+      ? await optionalRead(
+          warnings,
+          `model quality report ${reportUri}`,
+          () => this.readJson(reportUri),
+          signal,
+        )
+      : undefined;
+    return compactRecord({
+      modelPackage,
+      trainingJob,
+      reportMetrics: parseModelQualityReport(report),
+      warnings: warnings.length ? warnings : undefined,
     });
   }
 
+  /** A JSON object in S3; a missing or unreadable one throws, for the warning. */
   private async readJson(s3Uri: string): Promise<unknown> {
     const match = /^s3[an]?:\/\/([^/]+)\/(.+)$/.exec(s3Uri);
     if (!match) {
-      return undefined;
+      throw new Error(`Not an S3 URI: ${s3Uri}`);
     }
-    const object = await unlessNotFound(() =>
-      this.options.s3.send(
-        new GetObjectCommand({ Bucket: match[1], Key: match[2] }),
-      ),
+    const object = await this.options.s3.send(
+      new GetObjectCommand({ Bucket: match[1], Key: match[2] }),
     );
-    const text = await object?.Body?.transformToString();
+    const text = (await object.Body?.transformToString()) ?? '';
     try {
-      return text ? JSON.parse(text) : undefined;
+      return JSON.parse(text);
     } catch {
-      return undefined;
+      throw new Error('The object is not JSON');
     }
   }
 
-  private async readFeatureGroups(): Promise<FeatureGroupRecord[]> {
-    const summaries = await this.list(
-      'SageMaker.ListFeatureGroups',
-      paginateListFeatureGroups({ client: this.sagemaker }, {}),
-      page => page.FeatureGroupSummaries,
+  private async readFeatureGroups(
+    glueTables: Promise<GlueTableLocation[]>,
+  ): Promise<FeatureGroupRecord[]> {
+    const [summaries, tables] = await Promise.all([
+      this.list(
+        'SageMaker.ListFeatureGroups',
+        paginateListFeatureGroups({ client: this.sagemaker }, {}),
+        page => page.FeatureGroupSummaries,
+      ),
+      glueTables,
+    ]);
+    // ListFeatureGroups shows no update (LastModifiedTime, LastUpdateStatus).
+    // SageMaker adds the columns of added features to the offline store's
+    // Glue table, whose update time GetTables shows: a cached feature group
+    // holds while that time is the one it was described at. Groups without
+    // an offline store are read again at the cache's max age.
+    const tableUpdateTimes = new Map(
+      tables.map(t => [`${t.database}.${t.table}`, t.updateTime]),
     );
+    const offlineTableUpdateTime = (
+      featureGroup: FeatureGroupRecord['featureGroup'],
+    ) => {
+      const table = featureGroup.OfflineStoreConfig?.DataCatalogConfig;
+      return table
+        ? tableUpdateTimes.get(`${table.Database}.${table.TableName}`)
+        : undefined;
+    };
     return Promise.all(
-      summaries.map(summary =>
-        this.limit(async () => {
-          const versionKey = [
-            summary.FeatureGroupStatus,
-            summary.OfflineStoreStatus?.Status,
-          ].join('|');
-          const featureGroup = await this.cached(
+      summaries.map(async summary => {
+        const versionKey = [
+          summary.FeatureGroupStatus,
+          summary.OfflineStoreStatus?.Status,
+        ].join('|');
+        const [{ featureGroup }, tags] = await Promise.all([
+          this.cached(
             summary.FeatureGroupArn!,
             versionKey,
-            () => this.describeFeatureGroup(summary.FeatureGroupName!),
-          );
-          return {
-            featureGroup,
-            tags: await this.tags(summary.FeatureGroupArn!),
-          };
-        }),
-      ),
+            async () => {
+              const described = await this.describeFeatureGroup(
+                summary.FeatureGroupName!,
+              );
+              return {
+                featureGroup: described,
+                offlineTableUpdateTime: offlineTableUpdateTime(described),
+              };
+            },
+            {
+              isFresh: value =>
+                value.offlineTableUpdateTime ===
+                offlineTableUpdateTime(value.featureGroup),
+            },
+          ),
+          this.tags(summary.FeatureGroupArn!),
+        ]);
+        return { featureGroup, tags };
+      }),
     );
   }
 
@@ -319,20 +426,21 @@ export class SagemakerReader {
     const schedulesOf = (endpoint: string): MonitoringScheduleSummary[] =>
       schedules.filter(s => s.EndpointName === endpoint);
     return Promise.all(
-      summaries.map(summary =>
-        this.limit(async () => {
-          const described = await this.cached(
+      summaries.map(async summary => {
+        const [described, tags] = await Promise.all([
+          this.cached(
             summary.EndpointArn!,
             new Date(summary.LastModifiedTime!).toISOString(),
             () => this.describeEndpoint(summary),
-          );
-          return {
-            ...described,
-            schedules: schedulesOf(summary.EndpointName!),
-            tags: await this.tags(summary.EndpointArn!),
-          };
-        }),
-      ),
+          ),
+          this.tags(summary.EndpointArn!),
+        ]);
+        return {
+          ...described,
+          schedules: schedulesOf(summary.EndpointName!),
+          tags,
+        };
+      }),
     );
   }
 
@@ -394,8 +502,8 @@ export class SagemakerReader {
       page => page.TransformJobSummaries,
     );
     return Promise.all(
-      summaries.map((summary: TransformJobSummary) =>
-        this.limit(() =>
+      summaries.map(async (summary: TransformJobSummary) => {
+        const [described, tags] = await Promise.all([
           this.cached(
             summary.TransformJobArn!,
             [
@@ -413,8 +521,10 @@ export class SagemakerReader {
               return { job, model: await this.describeModel(job.ModelName) };
             },
           ),
-        ),
-      ),
+          this.tags(summary.TransformJobArn!),
+        ]);
+        return { ...described, tags };
+      }),
     );
   }
 
@@ -427,26 +537,49 @@ export class SagemakerReader {
     );
     const perDatabase = await Promise.all(
       databases.map(database =>
-        this.limit(() =>
-          this.list(
-            'AWSGlue.GetTables',
-            paginateGetTables(glue, { DatabaseName: database.Name }),
-            page =>
-              page.TableList?.flatMap(table =>
-                table.StorageDescriptor?.Location
-                  ? [
-                      {
-                        database: database.Name!,
-                        table: table.Name!,
-                        location: table.StorageDescriptor.Location,
-                      },
-                    ]
-                  : [],
-              ),
-          ),
+        this.list(
+          'AWSGlue.GetTables',
+          paginateGetTables(glue, { DatabaseName: database.Name }),
+          page =>
+            page.TableList?.flatMap(table =>
+              table.StorageDescriptor?.Location
+                ? [
+                    {
+                      database: database.Name!,
+                      table: table.Name!,
+                      location: table.StorageDescriptor.Location,
+                      updateTime: table.UpdateTime?.toISOString(),
+                    },
+                  ]
+                : [],
+            ),
         ),
       ),
     );
     return perDatabase.flat();
   }
+}
+
+/**
+ * What changes when a model package does, as ListModelPackages shows it: its
+ * approval (UpdateModelPackage), its stage and stage status, its description.
+ * Changes it does not show (customer metadata) are read at the cache's max age.
+ */
+function versionKeyOf(summary: ModelPackageSummary): string {
+  const lifeCycle = summary.ModelLifeCycle;
+  return JSON.stringify([
+    summary.ModelApprovalStatus,
+    summary.ModelPackageStatus,
+    lifeCycle?.Stage,
+    lifeCycle?.StageStatus,
+    lifeCycle?.StageDescription,
+    summary.ModelPackageDescription,
+  ]);
+}
+
+/** Drops undefined members, which the cache's JSON would drop anyway. */
+function compactRecord<T extends object>(value: T): T {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined),
+  ) as T;
 }

@@ -10,7 +10,10 @@ import type {
   MonitoringScheduleSummary,
   Tag,
 } from '@aws-sdk/client-sagemaker';
-import type { ModelMetric } from '@ml-foundation/plugin-mlops-common';
+import type {
+  ModelMetric,
+  SyncWarning,
+} from '@ml-foundation/plugin-mlops-common';
 
 /** A model package and what was read about it. */
 export interface ModelVersionRecord {
@@ -19,6 +22,10 @@ export interface ModelVersionRecord {
   trainingJob?: DescribeTrainingJobResponse;
   /** Figures from the model quality report its ModelMetrics point to. */
   reportMetrics: ModelMetric[];
+  /** Its own tags (a version trained by another team may say so). */
+  tags: Tag[];
+  /** Optional reads that failed. */
+  warnings?: SyncWarning[];
 }
 
 /** A model package group with its tags and versions. */
@@ -44,10 +51,11 @@ export interface EndpointRecord {
   tags: Tag[];
 }
 
-/** A recent batch transform job and the model it ran. */
+/** A recent batch transform job, the model it ran and its tags. */
 export interface TransformJobRecord {
   job: DescribeTransformJobResponse;
   model?: DescribeModelOutput;
+  tags: Tag[];
 }
 
 /** Where a Glue table keeps its data, for matching training inputs. */
@@ -55,6 +63,8 @@ export interface GlueTableLocation {
   database: string;
   table: string;
   location: string;
+  /** When the table last changed (SageMaker updates offline stores' tables), ISO 8601. */
+  updateTime?: string;
 }
 
 /** Everything one SageMaker provider read of one account and region. */

@@ -106,11 +106,17 @@ function fakeAws(): jest.Mocked<HealthAws> {
       }
     }),
     readText: jest.fn(),
-    startPipeline: jest.fn(
+    startPipeline: jest.fn<
+      Promise<string>,
+      Parameters<HealthAws['startPipeline']>
+    >(
       async () =>
         'arn:aws:sagemaker:eu-west-1:123456789012:pipeline/churn-training/execution/abc123',
     ),
-    describePipelineExecution: jest.fn(async () => ({
+    describePipelineExecution: jest.fn<
+      Promise<{ status: string }>,
+      Parameters<HealthAws['describePipelineExecution']>
+    >(async () => ({
       status: 'Succeeded',
     })),
   };

@@ -40,8 +40,23 @@ export interface ModelDeploymentEntityV1alpha1 extends Entity {
       type?: string;
       status?: string;
     }>;
+    /** A recurring batch transform's recent runs, newest first. */
+    runs?: ModelDeploymentRun[];
   };
 }
+
+/** One run of a recurring batch transform. */
+export type ModelDeploymentRun = {
+  /** The transform job's name. */
+  name: string;
+  /** e.g. InProgress, Completed, Failed, Stopped. */
+  status?: string;
+  /** ISO 8601. */
+  startedAt?: string;
+  /** ISO 8601. */
+  endedAt?: string;
+  failureReason?: string;
+};
 
 /** JSON schema of the ModelDeployment kind. */
 export const modelDeploymentEntityV1alpha1Schema = mlKindSchema(
@@ -94,6 +109,21 @@ export const modelDeploymentEntityV1alpha1Schema = mlKindSchema(
               description: 'e.g. DataQuality, ModelQuality.',
             },
             status: { type: 'string' },
+          },
+        },
+      },
+      runs: {
+        type: 'array',
+        description: "A recurring batch transform's recent runs, newest first.",
+        items: {
+          type: 'object',
+          required: ['name'],
+          properties: {
+            name: { type: 'string', minLength: 1 },
+            status: { type: 'string' },
+            startedAt: { type: 'string' },
+            endedAt: { type: 'string' },
+            failureReason: { type: 'string' },
           },
         },
       },

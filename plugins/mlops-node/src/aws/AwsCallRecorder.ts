@@ -5,6 +5,19 @@ import type { InitializeMiddleware } from '@aws-sdk/types';
 // has no target header and goes by `S3`.
 const SERVICE_NAMES: Record<string, string> = { AmazonS3: 'S3' };
 
+/** `Service.Operation` of an SDK call, from its middleware context. */
+export function operationOf(context: {
+  __smithy_context?: { service?: string; operation?: string };
+  clientName?: string;
+  commandName?: string;
+}): string {
+  const smithy = context.__smithy_context;
+  const service = smithy?.service ?? context.clientName ?? 'Unknown';
+  const operation =
+    smithy?.operation ?? context.commandName?.replace(/Command$/, '');
+  return `${SERVICE_NAMES[service] ?? service}.${operation}`;
+}
+
 function increment(counts: Map<string, number>, key: string) {
   counts.set(key, (counts.get(key) ?? 0) + 1);
 }
@@ -22,11 +35,7 @@ export class AwsCallRecorder {
   /** SDK middleware for the `initialize` step: once per command, not per retry. */
   readonly middleware: InitializeMiddleware<any, any> =
     (next, context) => async args => {
-      const smithy = context.__smithy_context;
-      const service = smithy?.service ?? context.clientName ?? 'Unknown';
-      const operation =
-        smithy?.operation ?? context.commandName?.replace(/Command$/, '');
-      const key = `${SERVICE_NAMES[service] ?? service}.${operation}`;
+      const key = operationOf(context);
       increment(this.calls, key);
       try {
         return await next(args);

@@ -100,6 +100,72 @@ describe('AwsClientFactory', () => {
     );
   });
 
+  it('asks the real credential chain again in the next sync after a transient credential error', async () => {
+    const { provider } = setup(endpoint);
+    let failuresLeft = 1;
+    const sdkCredentialProvider = jest.fn(async () => {
+      if (failuresLeft-- > 0) {
+        throw Object.assign(new Error('profile being rewritten'), {
+          name: 'CredentialsProviderError',
+        });
+      }
+      return { accessKeyId: 'AKIDREAL', secretAccessKey: 's' };
+    });
+    const factory = new AwsClientFactory(
+      { getCredentialProvider: async () => ({ sdkCredentialProvider }) },
+      () => false,
+    );
+    const firstSync = await factory.create(GlueClient, provider);
+    await firstSync.send(new GetDatabasesCommand({}));
+    expect(aws.requests[0].headers.authorization).toContain(
+      'Credential=placeholder/',
+    );
+    const nextSync = await factory.create(GlueClient, provider);
+    await nextSync.send(new GetDatabasesCommand({}));
+    expect(aws.requests[1].headers.authorization).toContain(
+      'Credential=AKIDREAL/',
+    );
+  });
+
+  it('resolves credentials again after the credentials manager failed', async () => {
+    const { provider } = setup(endpoint);
+    const getCredentialProvider = jest
+      .fn()
+      .mockRejectedValueOnce(new Error('STS unreachable'))
+      .mockResolvedValue({
+        sdkCredentialProvider: async () => ({
+          accessKeyId: 'AKIDREAL',
+          secretAccessKey: 's',
+        }),
+      });
+    const factory = new AwsClientFactory({ getCredentialProvider }, () => true);
+    await expect(factory.create(GlueClient, provider)).rejects.toThrow(
+      'STS unreachable',
+    );
+    const glue = await factory.create(GlueClient, provider);
+    await glue.send(new GetDatabasesCommand({}));
+    expect(aws.requests[0].headers.authorization).toContain(
+      'Credential=AKIDREAL/',
+    );
+  });
+
+  it('makes no more calls once the sync is aborted', async () => {
+    const { factory, provider } = setup(endpoint);
+    const controller = new AbortController();
+    const glue = await factory.create(
+      GlueClient,
+      provider,
+      undefined,
+      controller.signal,
+    );
+    await glue.send(new GetDatabasesCommand({}));
+    controller.abort(new Error('Sync timed out'));
+    await expect(glue.send(new GetDatabasesCommand({}))).rejects.toThrow(
+      'Sync timed out',
+    );
+    expect(aws.requests).toHaveLength(1);
+  });
+
   it('keeps at most maxConcurrency calls of a provider in flight, across its clients', async () => {
     const { factory, provider } = setup(endpoint, {
       aws: { mainAccount: { accessKeyId: 'a', secretAccessKey: 'b' } },

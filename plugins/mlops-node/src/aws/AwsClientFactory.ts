@@ -9,8 +9,12 @@ import {
   AwsCredentialsManager,
   DefaultAwsCredentialsManager,
 } from '@backstage/integration-aws-node';
-import pLimit from 'p-limit';
-import { AwsCallRecorder } from './AwsCallRecorder';
+import PQueue from 'p-queue';
+import { AwsCallRecorder, operationOf } from './AwsCallRecorder';
+import {
+  OperationFairQueue,
+  OperationQueueOptions,
+} from './OperationFairQueue';
 import { AwsProviderConfig } from './readAwsProviderConfigs';
 
 /** The client settings that the factory decides. */
@@ -22,6 +26,8 @@ export interface AwsClientOptions {
   maxAttempts: number;
   /** Only S3 reads it. */
   forcePathStyle: boolean;
+  /** Only S3 reads it: a bucket in another region answers 301 with its region. */
+  followRegionRedirects: boolean;
 }
 
 /** An AWS SDK v3 client class, e.g. `GlueClient`. */
@@ -38,7 +44,9 @@ const PLACEHOLDER_CREDENTIALS: AwsCredentialIdentity = {
  * `aws` integration config (`aws.mainAccount`, `aws.accounts`,
  * `aws.accountDefaults`), the provider's region and endpoint, adaptive retries
  * (so throttling slows a sync down instead of failing it), and at most
- * `maxConcurrency` calls in flight per provider across all its clients.
+ * `maxConcurrency` calls in flight per provider across all its clients: one
+ * queue per provider, taking calls from each operation in turn
+ * ({@link OperationFairQueue}), the only limit its readers need.
  */
 export class AwsClientFactory {
   // Per provider config rather than per id: ids repeat across provider kinds
@@ -49,7 +57,7 @@ export class AwsClientFactory {
   >();
   private readonly limits = new WeakMap<
     AwsProviderConfig,
-    ReturnType<typeof pLimit>
+    PQueue<OperationFairQueue, OperationQueueOptions>
   >();
 
   static fromConfig(rootConfig: Config): AwsClientFactory {
@@ -75,10 +83,15 @@ export class AwsClientFactory {
     private readonly hasAccountCredentials: (accountId: string) => boolean,
   ) {}
 
+  /**
+   * A client for the provider. With `signal`, calls not yet sent when it is
+   * aborted fail with its reason instead of reaching AWS.
+   */
   async create<C extends { middlewareStack: MiddlewareStack<any, any> }>(
     ClientClass: AwsClientClass<C>,
     provider: AwsProviderConfig,
     recorder?: AwsCallRecorder,
+    signal?: AbortSignal,
   ): Promise<C> {
     const client = new ClientClass({
       region: provider.region,
@@ -89,6 +102,8 @@ export class AwsClientFactory {
       // A custom endpoint (the simulator, LocalStack) has no DNS entry per
       // bucket, so S3 must address buckets in the path.
       forcePathStyle: provider.endpoint !== undefined,
+      // Report and script buckets may be in another region than the provider.
+      followRegionRedirects: true,
     });
     if (recorder) {
       client.middlewareStack.add(recorder.middleware, {
@@ -100,10 +115,23 @@ export class AwsClientFactory {
     // Added at the initialize step, a call keeps its slot while the SDK
     // retries it, so throttling slows the provider down rather than letting
     // more calls pile onto a throttled API.
-    client.middlewareStack.add(next => args => limit(() => next(args)), {
-      step: 'initialize',
-      name: 'mlopsAwsConcurrencyLimit',
-    });
+    client.middlewareStack.add(
+      (next, context) => args =>
+        limit.add(() => next(args), {
+          operation: operationOf(context),
+        }) as ReturnType<typeof next>,
+      { step: 'initialize', name: 'mlopsAwsConcurrencyLimit' },
+    );
+    if (signal) {
+      // Inside the limit: calls queued when the sync is aborted never start.
+      client.middlewareStack.add(
+        next => args => {
+          signal.throwIfAborted();
+          return next(args);
+        },
+        { step: 'initialize', name: 'mlopsAwsAbort' },
+      );
+    }
     return client;
   }
 
@@ -129,21 +157,30 @@ export class AwsClientFactory {
   private limitFor(provider: AwsProviderConfig) {
     let limit = this.limits.get(provider);
     if (!limit) {
-      limit = pLimit(provider.maxConcurrency);
+      limit = new PQueue({
+        concurrency: provider.maxConcurrency,
+        queueClass: OperationFairQueue,
+      });
       this.limits.set(provider, limit);
     }
     return limit;
   }
 
-  private credentialsFor(
+  private async credentialsFor(
     provider: AwsProviderConfig,
   ): Promise<AwsCredentialIdentityProvider> {
     let credentials = this.credentials.get(provider);
     if (!credentials) {
       credentials = this.resolveCredentials(provider);
       this.credentials.set(provider, credentials);
+      // A failure (STS unreachable for a moment) is not kept: the next sync
+      // resolves the credentials again.
+      credentials.catch(() => this.credentials.delete(provider));
     }
-    return credentials;
+    const sdkCredentialProvider = await credentials;
+    return provider.endpoint
+      ? withPlaceholderFallback(sdkCredentialProvider)
+      : sdkCredentialProvider;
   }
 
   private async resolveCredentials(
@@ -159,27 +196,34 @@ export class AwsClientFactory {
       await this.credentialsManager.getCredentialProvider(
         forAccount ? { accountId } : undefined,
       );
-    if (!endpoint) {
-      return sdkCredentialProvider;
-    }
-    // With a custom endpoint and no credentials anywhere (no aws config, no
-    // environment), sign with placeholders so the simulator and LocalStack
-    // work out of the box; a real endpoint will then answer with a clear
-    // authentication error.
-    let usePlaceholder = false;
-    return async () => {
-      if (usePlaceholder) {
-        return PLACEHOLDER_CREDENTIALS;
-      }
-      try {
-        return await sdkCredentialProvider();
-      } catch (error) {
-        if ((error as Error)?.name !== 'CredentialsProviderError') {
-          throw error;
-        }
-        usePlaceholder = true;
-        return PLACEHOLDER_CREDENTIALS;
-      }
-    };
+    return sdkCredentialProvider;
   }
+}
+
+/**
+ * With a custom endpoint and no credentials anywhere (no aws config, no
+ * environment), signs with placeholders so the simulator and LocalStack work
+ * out of the box; a real endpoint then answers with a clear authentication
+ * error. Made per client, so per sync: a credential error seen once (a
+ * profile being rewritten, an instance role not there yet) does not keep the
+ * provider on placeholders; the next sync asks the real chain again.
+ */
+function withPlaceholderFallback(
+  sdkCredentialProvider: AwsCredentialIdentityProvider,
+): AwsCredentialIdentityProvider {
+  let usePlaceholder = false;
+  return async () => {
+    if (usePlaceholder) {
+      return PLACEHOLDER_CREDENTIALS;
+    }
+    try {
+      return await sdkCredentialProvider();
+    } catch (error) {
+      if ((error as Error)?.name !== 'CredentialsProviderError') {
+        throw error;
+      }
+      usePlaceholder = true;
+      return PLACEHOLDER_CREDENTIALS;
+    }
+  };
 }

@@ -2,8 +2,10 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
+import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { durationToMilliseconds } from '@backstage/types';
+import { DEFAULT_DESCRIBE_CACHE_MAX_AGE_MS } from '../sync/AwsSyncStore';
 
 /** The settings every AWS entity provider shares, for one account and region. */
 export interface AwsProviderConfig {
@@ -23,6 +25,8 @@ export interface AwsProviderConfig {
   maxConcurrency: number;
   /** Largest share of its entities a sync may remove; more is refused. */
   maxRemovalShare: number;
+  /** Describe results are read again after at most this long, changed or not. */
+  describeCacheMaxAgeMs: number;
   /** The provider's whole config, for the keys of one provider kind. */
   config: Config;
 }
@@ -83,6 +87,11 @@ function readAwsProviderConfig(
       n => n >= 0 && n <= 1,
       'a number from 0 to 1',
     ),
+    describeCacheMaxAgeMs: config.has('describeCacheMaxAge')
+      ? durationToMilliseconds(
+          readDurationFromConfig(config, { key: 'describeCacheMaxAge' }),
+        )
+      : DEFAULT_DESCRIBE_CACHE_MAX_AGE_MS,
     config,
   };
 }

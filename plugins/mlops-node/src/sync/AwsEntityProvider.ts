@@ -18,6 +18,16 @@ import type {
 } from './AwsSyncStore';
 import { runAwsEntitySync } from './runAwsEntitySync';
 
+/** What one sync of a provider reads with. */
+export interface AwsSyncContext {
+  /** Counts the AWS calls; give it to every client the sync creates. */
+  recorder: AwsCallRecorder;
+  /** Describe results of the provider's resources from earlier syncs. */
+  cache: AwsDescribeCache;
+  /** Aborted when the sync must stop (timeout, shutdown, a failed read); give it to every client. */
+  signal: AbortSignal;
+}
+
 /** What every AWS entity provider is made with. */
 export interface AwsEntityProviderOptions<C extends AwsProviderConfig> {
   config: C;
@@ -55,8 +65,10 @@ export abstract class AwsEntityProvider<
     this.connection = connection;
     await this.options.taskRunner.run({
       id: `${this.getProviderName()}:refresh`,
-      fn: async () => {
-        await this.refresh();
+      // The scheduler aborts the signal when the task times out or the
+      // backend stops: the sync then makes no more calls and applies nothing.
+      fn: async (abortSignal: AbortSignal) => {
+        await this.refresh(abortSignal);
       },
     });
   }
@@ -65,7 +77,7 @@ export abstract class AwsEntityProvider<
    * Runs one sync. Failures are logged and recorded, not thrown, so the
    * schedule keeps running.
    */
-  async refresh(): Promise<AwsSyncOutcome> {
+  async refresh(signal?: AbortSignal): Promise<AwsSyncOutcome> {
     if (!this.connection) {
       throw new ConflictError(
         `${this.getProviderName()} is not connected to the catalog yet`,
@@ -78,17 +90,30 @@ export abstract class AwsEntityProvider<
       store: this.options.store,
       logger: this.options.logger.child({ provider: providerId }),
       maxRemovalShare: this.options.config.maxRemovalShare,
-      read: recorder =>
-        this.read(recorder, this.options.store.describeCache(providerId)),
+      signal,
+      read: (recorder, readSignal) =>
+        this.read({
+          recorder,
+          cache: this.options.store.describeCache(providerId, {
+            maxAgeMs: this.options.config.describeCacheMaxAgeMs,
+          }),
+          signal: readSignal,
+        }),
+      afterApply: entities => this.afterApply(entities),
     });
   }
 
   /**
-   * Reads the provider's whole scope, its AWS clients made with `recorder`,
-   * or throws: a partial read must never reach the catalog.
+   * Reads the provider's whole scope, its AWS clients made with the context's
+   * recorder and signal, or throws: a partial read must never reach the
+   * catalog. Optional reads that fail go on their entity as warnings.
    */
   protected abstract read(
-    recorder: AwsCallRecorder,
-    cache: AwsDescribeCache,
+    context: AwsSyncContext,
   ): Promise<DeferredEntity['entity'][]>;
+
+  /** Runs once a sync's entities reached the catalog, e.g. to announce changes. */
+  protected async afterApply(
+    _entities: DeferredEntity['entity'][],
+  ): Promise<void> {}
 }

@@ -105,6 +105,8 @@ describe('AwsSyncStore', () => {
         entityCounts: {},
         calls: { 'AWSGlue.GetTables': 1 },
         errors: ['AccessDeniedException: not authorized to GetTables'],
+        warningCount: 0,
+        warnings: [],
         lastAppliedAt: '2025-06-01T10:00:02.500Z',
         lastAppliedEntityCount: 3,
       });
@@ -125,6 +127,121 @@ describe('AwsSyncStore', () => {
         ['aws-glue:us', 'refused', undefined],
       ]);
       expect(all[1].entityCounts).toEqual({ Dataset: 1 });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps the warnings of a sync and the entities of the last applied one, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const report = {
+        providerId: 'aws-sagemaker:eu',
+        startedAt: new Date('2025-06-01T10:00:00.000Z'),
+        finishedAt: new Date('2025-06-01T10:00:01.000Z'),
+        calls: {},
+        errors: [],
+      };
+      const warning = {
+        entityRef: 'modelversion:default/churn-v1',
+        read: 'model quality report s3://reports/churn/1.json',
+        reason: 'AccessDenied: Access Denied',
+      };
+      await expect(
+        store.getLastAppliedEntityRefs('aws-sagemaker:eu'),
+      ).resolves.toBeUndefined();
+      await store.recordStatus({
+        ...report,
+        outcome: 'applied',
+        entities: [{ kind: 'ModelVersion' }],
+        entityRefs: ['modelversion:default/churn-v1'],
+        warnings: [warning],
+      });
+      await store.recordStatus({
+        ...report,
+        outcome: 'refused',
+        entities: [{ kind: 'ModelVersion' }],
+        entityRefs: ['modelversion:default/other'],
+        warnings: Array.from({ length: 250 }, () => warning),
+      });
+      const status = await store.getStatus('aws-sagemaker:eu');
+      expect(status?.warningCount).toBe(250);
+      expect(status?.warnings).toHaveLength(200);
+      expect(status?.warnings[0]).toEqual(warning);
+      await expect(
+        store.getLastAppliedEntityRefs('aws-sagemaker:eu'),
+      ).resolves.toEqual(['modelversion:default/churn-v1']);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'describes a resource again after its jittered max age, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const maxAgeMs = 3_600_000;
+      const fresh = store.describeCache('aws-glue:eu', {
+        maxAgeMs,
+        random: () => 1,
+      });
+      const expired = store.describeCache('aws-glue:eu', {
+        maxAgeMs: -maxAgeMs,
+        random: () => 0,
+      });
+      await fresh.put(arn('a'), 'v1', 'a');
+      await expired.put(arn('b'), 'v1', 'b');
+      const found = await fresh.getMany([
+        { arn: arn('a'), versionKey: 'v1' },
+        { arn: arn('b'), versionKey: 'v1' },
+      ]);
+      expect([...found.keys()]).toEqual([arn('a')]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'spreads the expiry of entries cached together over the second half of the max age, on %p',
+    async databaseId => {
+      const { store, knex } = await createStore(databaseId);
+      let draw = 0;
+      const cache = store.describeCache('aws-glue:eu', {
+        maxAgeMs: 24 * 3_600_000,
+        random: () => [0, 0.5, 1][draw++],
+      });
+      const before = Date.now();
+      for (const name of ['a', 'b', 'c']) {
+        await cache.put(arn(name), 'v1', name);
+      }
+      const rows = await knex('mlops_aws_describe_cache')
+        .orderBy('arn')
+        .select('expires_at');
+      const hours = rows.map(
+        row =>
+          Math.round((new Date(row.expires_at).getTime() - before) / 360_000) /
+          10,
+      );
+      expect(hours).toEqual([12, 18, 24]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'replaces the state an applied sync saw, per provider, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.replaceAppliedState(
+        'aws-sagemaker:eu',
+        new Map([
+          [arn('a'), { stage: 'Staging' }],
+          [arn('b'), { stage: 'Production' }],
+        ]),
+      );
+      await store.replaceAppliedState(
+        'aws-sagemaker:eu',
+        new Map([[arn('a'), { stage: 'Production' }]]),
+      );
+      await expect(store.getAppliedState('aws-sagemaker:eu')).resolves.toEqual(
+        new Map([[arn('a'), { stage: 'Production' }]]),
+      );
+      await expect(store.getAppliedState('aws-glue:eu')).resolves.toEqual(
+        new Map(),
+      );
     },
   );
 
@@ -153,6 +270,7 @@ describe('AwsSyncStore', () => {
         false,
       );
       expect(await knex.schema.hasTable('mlops_aws_sync_status')).toBe(false);
+      expect(await knex.schema.hasTable('mlops_aws_applied_state')).toBe(false);
     },
   );
 });

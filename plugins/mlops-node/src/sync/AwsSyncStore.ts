@@ -8,6 +8,11 @@ type Knex = Awaited<ReturnType<DatabaseService['getClient']>>;
 const MIGRATIONS_TABLE = 'mlops_aws_knex_migrations';
 const CACHE_TABLE = 'mlops_aws_describe_cache';
 const STATUS_TABLE = 'mlops_aws_sync_status';
+const APPLIED_STATE_TABLE = 'mlops_aws_applied_state';
+/** The status lists this many warnings at most; `warningCount` has them all. */
+const MAX_LISTED_WARNINGS = 200;
+/** Describe results are read again after at most a day by default. */
+export const DEFAULT_DESCRIBE_CACHE_MAX_AGE_MS = 24 * 3600 * 1000;
 // Well below the bound-parameter limits of SQLite and PostgreSQL.
 const CHUNK_SIZE = 500;
 
@@ -35,10 +40,23 @@ export interface AwsSyncStatus {
   /** AWS calls, by operation. */
   calls: Record<string, number>;
   errors: string[];
+  /** Optional reads that failed: the entities were applied without what they would have added. */
+  warningCount: number;
+  /** The first of those warnings, by entity. */
+  warnings: AwsSyncWarning[];
   /** End of the latest sync whose entities reached the catalog, ISO 8601. */
   lastAppliedAt?: string;
   /** How many entities that sync gave the catalog. */
   lastAppliedEntityCount?: number;
+}
+
+/** An optional read that failed for one entity, in the sync status. */
+export interface AwsSyncWarning {
+  entityRef: string;
+  /** What could not be read. */
+  read: string;
+  /** Why. */
+  reason: string;
 }
 
 /** How a sync ended, for {@link AwsSyncStore.recordStatus}. */
@@ -49,9 +67,12 @@ export interface AwsSyncReport {
   outcome: AwsSyncOutcome;
   /** The entities read; none when the read failed. */
   entities?: ReadonlyArray<{ kind: string }>;
+  /** The refs of those entities, kept when the sync was applied. */
+  entityRefs?: string[];
   /** AWS calls, by operation. */
   calls: Record<string, number>;
   errors: string[];
+  warnings?: AwsSyncWarning[];
 }
 
 /**
@@ -66,7 +87,11 @@ export interface AwsDescribeCache {
   getMany<T>(
     keys: Array<{ arn: string; versionKey: string }>,
   ): Promise<Map<string, T>>;
-  /** Caches a value under the resource's current version. */
+  /**
+   * Caches a value under the resource's current version, until its max age
+   * (spread over the second half of it, so entries cached in one sync do not
+   * all expire in the same later one).
+   */
   put<T>(arn: string, versionKey: string, value: T): Promise<void>;
   /**
    * Forgets the resources that are not in `arns`: call it after a complete
@@ -84,8 +109,10 @@ type StatusRow = {
   entity_counts: string;
   calls: string;
   errors: string;
+  warnings: string | null;
   last_applied_at: Date | string | number | null;
   last_applied_entity_count: number | null;
+  last_applied_entity_refs: string | null;
 };
 
 // One migration run per database client, however many providers and modules
@@ -113,6 +140,9 @@ function toIso(value: Date | string | number): string {
 }
 
 function toStatus(row: StatusRow): AwsSyncStatus {
+  const warnings: { count: number; listed: AwsSyncWarning[] } = row.warnings
+    ? JSON.parse(row.warnings)
+    : { count: 0, listed: [] };
   return {
     providerId: row.provider_id,
     startedAt: toIso(row.started_at),
@@ -122,6 +152,8 @@ function toStatus(row: StatusRow): AwsSyncStatus {
     entityCounts: JSON.parse(row.entity_counts),
     calls: JSON.parse(row.calls),
     errors: JSON.parse(row.errors),
+    warningCount: warnings.count,
+    warnings: warnings.listed,
     ...(row.last_applied_at !== null && {
       lastAppliedAt: toIso(row.last_applied_at),
     }),
@@ -164,13 +196,27 @@ export class AwsSyncStore {
 
   private constructor(private readonly knex: Knex) {}
 
-  /** The describe cache of one provider. */
-  describeCache(providerId: string): AwsDescribeCache {
+  /**
+   * The describe cache of one provider, whose entries are read again after
+   * at most `maxAgeMs` (default a day) even when AWS shows no change.
+   */
+  describeCache(
+    providerId: string,
+    options: { maxAgeMs?: number; random?: () => number } = {},
+  ): AwsDescribeCache {
+    const maxAgeMs = options.maxAgeMs ?? DEFAULT_DESCRIBE_CACHE_MAX_AGE_MS;
+    const random = options.random ?? Math.random;
     return {
       get: (arn, versionKey) => this.get(providerId, arn, versionKey),
       getMany: keys => this.getMany(providerId, keys),
       put: (arn, versionKey, value) =>
-        this.put(providerId, arn, versionKey, value),
+        this.put(
+          providerId,
+          arn,
+          versionKey,
+          value,
+          new Date(Date.now() + maxAgeMs * (0.5 + random() / 2)),
+        ),
       prune: arns => this.prune(providerId, arns),
     };
   }
@@ -196,9 +242,12 @@ export class AwsSyncStore {
       const rows = await this.knex(CACHE_TABLE)
         .where('provider_id', providerId)
         .whereIn('arn', arns)
-        .select('arn', 'version_key', 'value');
+        .select('arn', 'version_key', 'value', 'expires_at');
+      const now = Date.now();
       for (const row of rows) {
-        if (wanted.get(row.arn) === row.version_key) {
+        const expired =
+          row.expires_at !== null && new Date(row.expires_at).getTime() <= now;
+        if (!expired && wanted.get(row.arn) === row.version_key) {
           found.set(row.arn, JSON.parse(row.value));
         }
       }
@@ -212,6 +261,7 @@ export class AwsSyncStore {
     arn: string,
     versionKey: string,
     value: T,
+    expiresAt?: Date,
   ): Promise<void> {
     await this.knex(CACHE_TABLE)
       .insert({
@@ -220,9 +270,10 @@ export class AwsSyncStore {
         version_key: versionKey,
         value: JSON.stringify(value),
         updated_at: this.knex.fn.now(),
+        expires_at: expiresAt ?? null,
       })
       .onConflict(['provider_id', 'arn'])
-      .merge(['version_key', 'value', 'updated_at']);
+      .merge(['version_key', 'value', 'updated_at', 'expires_at']);
   }
 
   /** See {@link AwsDescribeCache.prune}. */
@@ -258,18 +309,69 @@ export class AwsSyncStore {
       entity_counts: JSON.stringify(entityCounts),
       calls: JSON.stringify(report.calls),
       errors: JSON.stringify(report.errors),
+      warnings: JSON.stringify({
+        count: report.warnings?.length ?? 0,
+        listed: (report.warnings ?? []).slice(0, MAX_LISTED_WARNINGS),
+      }),
     };
     const applied =
       report.outcome === 'applied'
         ? {
             last_applied_at: report.finishedAt,
             last_applied_entity_count: report.entities?.length ?? 0,
+            last_applied_entity_refs: report.entityRefs
+              ? JSON.stringify(report.entityRefs)
+              : null,
           }
         : {};
     await this.knex(STATUS_TABLE)
       .insert({ ...row, ...applied })
       .onConflict('provider_id')
       .merge([...Object.keys(row), ...Object.keys(applied)]);
+  }
+
+  /**
+   * The refs of the entities the provider's latest applied sync gave the
+   * catalog; undefined before the first one (or one recorded without refs).
+   */
+  async getLastAppliedEntityRefs(
+    providerId: string,
+  ): Promise<string[] | undefined> {
+    const row = await this.knex<StatusRow>(STATUS_TABLE)
+      .where('provider_id', providerId)
+      .first('last_applied_entity_refs');
+    return row?.last_applied_entity_refs
+      ? JSON.parse(row.last_applied_entity_refs)
+      : undefined;
+  }
+
+  /** What the provider's latest applied sync saw of each resource it follows, by ARN. */
+  async getAppliedState<T>(providerId: string): Promise<Map<string, T>> {
+    const rows: Array<{ arn: string; state: string }> = await this.knex(
+      APPLIED_STATE_TABLE,
+    )
+      .where('provider_id', providerId)
+      .select('arn', 'state');
+    return new Map(rows.map(row => [row.arn, JSON.parse(row.state)]));
+  }
+
+  /** Replaces what the provider's latest applied sync saw, see {@link AwsSyncStore.getAppliedState}. */
+  async replaceAppliedState<T>(
+    providerId: string,
+    states: Map<string, T>,
+  ): Promise<void> {
+    await this.knex.transaction(async tx => {
+      await tx(APPLIED_STATE_TABLE).where('provider_id', providerId).delete();
+      for (const batch of chunks([...states])) {
+        await tx(APPLIED_STATE_TABLE).insert(
+          batch.map(([arn, state]) => ({
+            provider_id: providerId,
+            arn,
+            state: JSON.stringify(state),
+          })),
+        );
+      }
+    });
   }
 
   /** The latest sync of a provider, if it has synced. */

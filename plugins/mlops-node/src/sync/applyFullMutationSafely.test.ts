@@ -7,8 +7,10 @@ const entity = (name: string) => ({
   metadata: { name },
   spec: {},
 });
-const entities = (n: number) =>
-  Array.from({ length: n }, (_, i) => entity(`d${i}`));
+const entities = (n: number, from = 0) =>
+  Array.from({ length: n }, (_, i) => entity(`d${from + i}`));
+const refs = (n: number) =>
+  Array.from({ length: n }, (_, i) => `dataset:default/d${i}`);
 
 describe('applyFullMutationSafely', () => {
   const logger = mockServices.logger.mock();
@@ -21,7 +23,7 @@ describe('applyFullMutationSafely', () => {
       applyFullMutationSafely({
         connection,
         entities: entities(6),
-        previousCount: 10,
+        previousEntityRefs: refs(10),
         maxRemovalShare: 0.5,
         logger,
         locationKey: 'aws-glue:eu',
@@ -41,7 +43,7 @@ describe('applyFullMutationSafely', () => {
       applyFullMutationSafely({
         connection,
         entities: entities(4),
-        previousCount: 10,
+        previousEntityRefs: refs(10),
         maxRemovalShare: 0.5,
         logger,
       }),
@@ -52,18 +54,41 @@ describe('applyFullMutationSafely', () => {
     );
   });
 
+  it('refuses replacing most entities with others, though the count stays', async () => {
+    await expect(
+      applyFullMutationSafely({
+        connection,
+        // d0..d3 stay, d4..d9 are gone, and six new ones come.
+        entities: [...entities(4), ...entities(6, 100)],
+        previousEntityRefs: refs(10),
+        maxRemovalShare: 0.5,
+        logger,
+      }),
+    ).resolves.toBe('refused');
+    expect(connection.applyMutation).not.toHaveBeenCalled();
+    await expect(
+      applyFullMutationSafely({
+        connection,
+        entities: [...entities(5), ...entities(5, 100)],
+        previousEntityRefs: refs(10),
+        maxRemovalShare: 0.5,
+        logger,
+      }),
+    ).resolves.toBe('applied');
+  });
+
   it('applies the first sync, and an empty scope when allowed to remove everything', async () => {
     await applyFullMutationSafely({
       connection,
       entities: entities(3),
-      previousCount: 0,
+      previousEntityRefs: [],
       maxRemovalShare: 0,
       logger,
     });
     await applyFullMutationSafely({
       connection,
       entities: [],
-      previousCount: 3,
+      previousEntityRefs: refs(3),
       maxRemovalShare: 1,
       logger,
     });
