@@ -55,7 +55,7 @@ exports.up = async function up(knex) {
     table.string('at', 32).notNullable();
     table.primary(['id'], 'mlops_governance_decisions_pkey');
     table
-      .foreign(['review_id'], 'mlops_governance_decisions_review_fk')
+      .foreign('review_id', 'mlops_governance_decisions_review_fk')
       .references('id')
       .inTable('mlops_governance_reviews')
       .onDelete('CASCADE');
@@ -76,7 +76,7 @@ exports.up = async function up(knex) {
       'mlops_governance_waivers_pkey',
     );
     table
-      .foreign(['review_id'], 'mlops_governance_waivers_review_fk')
+      .foreign('review_id', 'mlops_governance_waivers_review_fk')
       .references('id')
       .inTable('mlops_governance_reviews')
       .onDelete('CASCADE');
