@@ -7,6 +7,14 @@ import type {
   ReviewQuery,
   WaiverRequest,
 } from './governance';
+import type {
+  AttentionItem,
+  DeploymentHealthReport,
+  EvaluationTrend,
+  RetrainingRun,
+  RetrainRequest,
+  VersionReports,
+} from './health';
 import type { LineageDirection, LineageGraph } from './lineage';
 
 /** The REST API of the mlops backend plugin, as the frontend uses it. */
@@ -37,4 +45,13 @@ export interface MlopsApi {
     depth?: number;
     direction?: LineageDirection;
   }): Promise<LineageGraph>;
+
+  getDeploymentHealth(entityRef: string): Promise<DeploymentHealthReport>;
+  /** Health of every deployment serving a version of the Model. */
+  getModelHealth(entityRef: string): Promise<DeploymentHealthReport[]>;
+  getVersionReports(entityRef: string): Promise<VersionReports>;
+  getEvaluationTrend(entityRef: string): Promise<EvaluationTrend>;
+  listNeedsAttention(): Promise<AttentionItem[]>;
+  listRetrainingRuns(modelRef: string): Promise<RetrainingRun[]>;
+  retrain(request: RetrainRequest): Promise<RetrainingRun>;
 }

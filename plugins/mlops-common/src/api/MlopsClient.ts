@@ -8,6 +8,14 @@ import type {
   ReviewQuery,
   WaiverRequest,
 } from './governance';
+import type {
+  AttentionItem,
+  DeploymentHealthReport,
+  EvaluationTrend,
+  RetrainingRun,
+  RetrainRequest,
+  VersionReports,
+} from './health';
 import type { LineageDirection, LineageGraph } from './lineage';
 import type { MlopsApi } from './MlopsApi';
 
@@ -96,6 +104,42 @@ export class MlopsClient implements MlopsApi {
     direction?: LineageDirection;
   }): Promise<LineageGraph> {
     return this.get('/lineage', query);
+  }
+
+  getDeploymentHealth(entityRef: string): Promise<DeploymentHealthReport> {
+    return this.get('/model-health/deployment', { entityRef });
+  }
+
+  getModelHealth(entityRef: string): Promise<DeploymentHealthReport[]> {
+    return this.get<{ items: DeploymentHealthReport[] }>(
+      '/model-health/model',
+      { entityRef },
+    ).then(body => body.items);
+  }
+
+  getVersionReports(entityRef: string): Promise<VersionReports> {
+    return this.get('/model-health/version-reports', { entityRef });
+  }
+
+  getEvaluationTrend(entityRef: string): Promise<EvaluationTrend> {
+    return this.get('/model-health/evaluation-trend', { entityRef });
+  }
+
+  listNeedsAttention(): Promise<AttentionItem[]> {
+    return this.get<{ items: AttentionItem[] }>('/model-health/attention').then(
+      body => body.items,
+    );
+  }
+
+  listRetrainingRuns(modelRef: string): Promise<RetrainingRun[]> {
+    return this.get<{ items: RetrainingRun[] }>(
+      '/model-health/retraining-runs',
+      { entityRef: modelRef },
+    ).then(body => body.items);
+  }
+
+  retrain(request: RetrainRequest): Promise<RetrainingRun> {
+    return this.post('/model-health/retraining-runs', request);
   }
 
   private async url(
