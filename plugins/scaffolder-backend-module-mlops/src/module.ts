@@ -15,7 +15,7 @@ import { createPublishLocalAction } from './actions/createPublishLocalAction';
 import { createRecordAuditAction } from './actions/createRecordAuditAction';
 import { createRequireGovernanceAction } from './actions/createRequireGovernanceAction';
 import { createValidateCatalogAction } from './actions/createValidateCatalogAction';
-import { createMlopsServiceFetch } from './createMlopsServiceFetch';
+import { createMlopsFetch } from './createMlopsFetch';
 
 /** The ML Foundation scaffolder actions (mlops:*). */
 export const scaffolderModuleMlops = createBackendModule({
@@ -31,18 +31,27 @@ export const scaffolderModuleMlops = createBackendModule({
         config: coreServices.rootConfig,
       },
       async init({ scaffolder, catalog, auth, discovery, config }) {
-        const fetchApi = createMlopsServiceFetch(auth);
         scaffolder.addActions(
           createFetchModelVersionAction({ catalog }),
           createRequireGovernanceAction({
-            mlops: new MlopsClient({ discoveryApi: discovery, fetchApi }),
+            mlopsFor: ctx =>
+              new MlopsClient({
+                discoveryApi: discovery,
+                fetchApi: createMlopsFetch(auth, ctx.getInitiatorCredentials),
+              }),
           }),
           createEnsureModelPackageGroupAction({
             clients: AwsClientFactory.fromConfig(config),
             providers: readAwsProviderConfigs(config, 'awsSagemaker'),
           }),
           createValidateCatalogAction(),
-          createRecordAuditAction({ auth, discovery, fetchApi }),
+          createRecordAuditAction({
+            auth,
+            discovery,
+            fetchApi: createMlopsFetch(auth, () =>
+              auth.getOwnServiceCredentials(),
+            ),
+          }),
           createPublishLocalAction({
             catalog,
             directory: config.getOptionalString(

@@ -1,5 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { createMlopsServiceFetch } from '../createMlopsServiceFetch';
+import { createMlopsFetch } from '../createMlopsFetch';
 import { createRetryingContext } from '../__testUtils__/createRetryingContext';
 import { startFakeMlopsBackend } from '../__testUtils__/startFakeMlopsBackend';
 import { createRecordAuditAction } from './createRecordAuditAction';
@@ -18,7 +18,9 @@ describe('mlops:audit:record', () => {
         getBaseUrl: async () => backend.baseUrl,
         getExternalBaseUrl: async () => backend.baseUrl,
       },
-      fetchApi: createMlopsServiceFetch(mockServices.auth()),
+      fetchApi: createMlopsFetch(mockServices.auth(), async () =>
+        mockServices.auth().getOwnServiceCredentials(),
+      ),
     });
   const input = {
     targetRef: 'model:default/fraud-detector',

@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { MlopsClient, Review } from '@ml-foundation/plugin-mlops-common';
-import { createMlopsServiceFetch } from '../createMlopsServiceFetch';
+import { createMlopsFetch } from '../createMlopsFetch';
 import {
   productionReview,
   startFakeMlopsBackend,
@@ -33,10 +33,14 @@ describe('mlops:governance:require', () => {
 
   const action = () =>
     createRequireGovernanceAction({
-      mlops: new MlopsClient({
-        discoveryApi: { getBaseUrl: async () => backend.baseUrl },
-        fetchApi: createMlopsServiceFetch(mockServices.auth()),
-      }),
+      mlopsFor: ctx =>
+        new MlopsClient({
+          discoveryApi: { getBaseUrl: async () => backend.baseUrl },
+          fetchApi: createMlopsFetch(
+            mockServices.auth(),
+            ctx.getInitiatorCredentials,
+          ),
+        }),
     });
   const run = (input = {}) => {
     const ctx = createMockActionContext({
@@ -51,7 +55,7 @@ describe('mlops:governance:require', () => {
       .then(() => ctx);
   };
 
-  it('passes a version whose production review completed, calling as a service', async () => {
+  it('passes a version whose production review completed, asking as the user running the template', async () => {
     reviews.push(
       productionReview({
         id: 'review-2',

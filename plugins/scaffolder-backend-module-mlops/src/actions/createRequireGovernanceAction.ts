@@ -1,6 +1,9 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError } from '@backstage/errors';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  ActionContext,
+  createTemplateAction,
+} from '@backstage/plugin-scaffolder-node';
 import { MlopsApi, Review } from '@ml-foundation/plugin-mlops-common';
 import { parseModelVersionRef } from './parseModelVersionRef';
 
@@ -9,7 +12,12 @@ import { parseModelVersionRef } from './parseModelVersionRef';
  * passed its governance policy for the stage, i.e. a review of that version
  * for that stage completed; otherwise the error lists what is still unmet.
  */
-export function createRequireGovernanceAction(options: { mlops: MlopsApi }) {
+export function createRequireGovernanceAction(options: {
+  /** The mlops API as the user running the template. */
+  mlopsFor: (
+    ctx: Pick<ActionContext<{}>, 'getInitiatorCredentials'>,
+  ) => MlopsApi;
+}) {
   return createTemplateAction({
     id: 'mlops:governance:require',
     description:
@@ -49,7 +57,8 @@ export function createRequireGovernanceAction(options: { mlops: MlopsApi }) {
         parseModelVersionRef(ctx.input.entityRef),
       );
       const stage = ctx.input.stage.toLocaleLowerCase('en-US');
-      const reviews = (await options.mlops.listReviews({ entityRef })).filter(
+      const mlops = options.mlopsFor(ctx);
+      const reviews = (await mlops.listReviews({ entityRef })).filter(
         r => r.targetStage.toLocaleLowerCase('en-US') === stage,
       );
       const completed = latest(reviews.filter(r => r.state === 'completed'));
@@ -64,7 +73,7 @@ export function createRequireGovernanceAction(options: { mlops: MlopsApi }) {
         return;
       }
       throw new NotAllowedError(
-        await describeUnmet(options.mlops, entityRef, stage, reviews),
+        await describeUnmet(mlops, entityRef, stage, reviews),
       );
     },
   });
