@@ -1,3 +1,4 @@
+import { HumanDuration } from '@backstage/types';
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
 
 export interface Config {
@@ -47,11 +48,19 @@ export interface Config {
            */
           maxConcurrency?: number;
           /**
-           * Largest share (0 to 1) of its entities that one sync may remove
-           * from the catalog; a sync that would remove more is refused and
-           * logged. Default: 0.5.
+           * Largest share (0 to 1) of the previous sync's entities that one
+           * sync may remove from the catalog (those no longer there, whatever
+           * came new); a sync that would remove more is refused and logged.
+           * Default: 0.5.
            */
           maxRemovalShare?: number;
+          /**
+           * Describe results (and job script data flows) are read again after
+           * at most this long even when AWS shows no change, for changes it
+           * gives no signal of; entries expire spread over the second half
+           * of it, so they do not all expire in one sync. Default: 24 hours.
+           */
+          describeCacheMaxAge?: HumanDuration | string;
           /** Which databases to read, by regular expressions on their whole name. */
           databases?: {
             /** Default: `['.*']`, every database. */

@@ -21,7 +21,16 @@ describe('readAwsProviderConfigs', () => {
       defaultOwner: 'group:default/ml-platform',
       maxConcurrency: 4,
       maxRemovalShare: 0.5,
+      describeCacheMaxAgeMs: 24 * 3600 * 1000,
     });
+  });
+
+  it('reads the describe cache max age as a duration', () => {
+    const [config] = readAwsProviderConfigs(
+      root({ eu: { region: 'eu-west-1', describeCacheMaxAge: { hours: 6 } } }),
+      'awsGlue',
+    );
+    expect(config.describeCacheMaxAgeMs).toBe(6 * 3600 * 1000);
   });
 
   it('reads every key, and keeps the provider config for provider-specific keys', () => {

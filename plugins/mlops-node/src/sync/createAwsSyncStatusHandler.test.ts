@@ -11,6 +11,14 @@ describe('createAwsSyncStatusHandler', () => {
     entityCounts: { Dataset: 2 },
     calls: {},
     errors: [],
+    warningCount: 1,
+    warnings: [
+      {
+        entityRef: 'component:default/curate',
+        read: 'job script s3://scripts/curate.py',
+        reason: 'AccessDenied: Access Denied',
+      },
+    ],
   };
   const store = {
     getStatus: async (id: string) =>
