@@ -8,8 +8,11 @@ import { expect, Page } from '@playwright/test';
 export async function signInAs(page: Page, userName: string, path = '/') {
   await page.goto(path);
   await page.getByRole('button', { name: `(${userName})` }).click();
+  // The sidebar's <nav> element itself has no box; its links do.
   await expect(
-    page.getByRole('navigation', { name: 'sidebar nav' }),
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Settings' }),
   ).toBeVisible();
 }
 
