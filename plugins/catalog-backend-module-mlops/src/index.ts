@@ -7,3 +7,7 @@
 
 export { catalogModuleMlops as default } from './module';
 export { MlEntitiesProcessor } from './processor/MlEntitiesProcessor';
+export {
+  ModelEndpointApiProcessor,
+  buildEndpointOpenApi,
+} from './processor/ModelEndpointApiProcessor';

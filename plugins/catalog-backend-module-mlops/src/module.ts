@@ -1,8 +1,12 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { MlEntitiesProcessor } from './processor/MlEntitiesProcessor';
+import { ModelEndpointApiProcessor } from './processor/ModelEndpointApiProcessor';
 
-/** Registers the ML Foundation entity kinds with the catalog. */
+/**
+ * Registers the ML Foundation entity kinds with the catalog, and an API entity
+ * for each deployment's endpoint.
+ */
 export const catalogModuleMlops = createBackendModule({
   pluginId: 'catalog',
   moduleId: 'mlops',
@@ -11,6 +15,7 @@ export const catalogModuleMlops = createBackendModule({
       deps: { catalog: catalogProcessingExtensionPoint },
       async init({ catalog }) {
         catalog.addProcessor(new MlEntitiesProcessor());
+        catalog.addProcessor(new ModelEndpointApiProcessor());
       },
     });
   },

@@ -77,3 +77,26 @@ export type ModelPackageChangedEvent = {
   /** ISO time of the sync that saw the change. */
   observedAt: string;
 };
+
+/**
+ * On a ModelDeployment: the content type its endpoint expects, used in the
+ * API entity that describes how to invoke it. Default `text/csv`.
+ */
+export const ML_ANNOTATION_INFERENCE_CONTENT_TYPE =
+  'ml-foundation.dev/inference-content-type';
+/** On a ModelDeployment: an example request body for its endpoint, verbatim. */
+export const ML_ANNOTATION_INFERENCE_SAMPLE =
+  'ml-foundation.dev/inference-sample';
+/**
+ * On a ModelDeployment: the model's input signature, a JSON array of
+ * `{ name, type, example? }` (type: number, integer, string, boolean), from
+ * which the API entity builds an example payload when no sample is set.
+ */
+export const ML_ANNOTATION_INFERENCE_SIGNATURE =
+  'ml-foundation.dev/inference-signature';
+/**
+ * On a Dataset or FeatureGroup: the Group (entity ref) that decides access
+ * requests instead of the owner.
+ */
+export const ML_ANNOTATION_ACCESS_APPROVERS =
+  'ml-foundation.dev/access-approvers';
