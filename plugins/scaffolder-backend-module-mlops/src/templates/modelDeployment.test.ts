@@ -3,6 +3,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import fs from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { parse } from 'yaml';
 import { productionReview } from '../__testUtils__/startFakeMlopsBackend';
 import { dryRunTemplate, writeFiles } from '../__testUtils__/dryRunTemplate';
@@ -53,6 +54,27 @@ const values = {
 // Inside the package, so that the generated app resolves aws-cdk-lib.
 const RENDER_DIR = path.resolve(__dirname, '../../.render');
 
+/** Type-checks the generated CDK app with its own tsconfig.json. */
+function typeCheck(id: string): string[] {
+  const dir = path.join(RENDER_DIR, id);
+  const { config } = ts.readConfigFile(
+    path.join(dir, 'tsconfig.json'),
+    ts.sys.readFile,
+  );
+  const parsed = ts.parseJsonConfigFileContent(
+    {
+      ...config,
+      compilerOptions: { ...config.compilerOptions, types: ['node'] },
+    },
+    ts.sys,
+    dir,
+  );
+  const program = ts.createProgram(parsed.fileNames, parsed.options);
+  return ts
+    .getPreEmitDiagnostics(program)
+    .map(d => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+}
+
 /** Synthesises the generated CDK app in-process, offline. */
 function synth(files: Map<string, Buffer>, id: string) {
   const dir = path.join(RENDER_DIR, id);
@@ -80,6 +102,7 @@ describe('template model-deployment', () => {
       reviews: [completed(3), completed(4)],
     });
     const template = synth(result.files, 'realtime');
+    expect(typeCheck('realtime')).toEqual([]);
     template.resourceCountIs('AWS::SageMaker::Model', 2);
     template.hasResourceProperties('AWS::SageMaker::Model', {
       PrimaryContainer: {
@@ -131,6 +154,7 @@ describe('template model-deployment', () => {
     template.hasResourceProperties('AWS::SageMaker::MonitoringSchedule', {
       MonitoringScheduleName: 'churn-scoring-data-quality',
       MonitoringScheduleConfig: Match.objectLike({
+        MonitoringJobDefinitionName: 'churn-scoring-data-quality',
         MonitoringType: 'DataQuality',
         ScheduleConfig: { ScheduleExpression: 'cron(0 * ? * * *)' },
       }),

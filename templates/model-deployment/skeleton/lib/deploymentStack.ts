@@ -159,7 +159,9 @@ export class DeploymentStack extends Stack {
         Object.entries(config.monitorImages).map(([region, uri]) => [region, { uri }]),
       ),
     }).findInMap(Aws.REGION, 'uri');
+    const definitionName = `${config.name}-data-quality`;
     const definition = new sagemaker.CfnDataQualityJobDefinition(this, 'DataQualityJob', {
+      jobDefinitionName: definitionName,
       roleArn: role.roleArn,
       dataQualityAppSpecification: { imageUri: image },
       dataQualityJobInput: {
@@ -185,14 +187,15 @@ export class DeploymentStack extends Stack {
       stoppingCondition: { maxRuntimeInSeconds: 3600 },
     });
     definition.node.addDependency(endpoint);
-    new sagemaker.CfnMonitoringSchedule(this, 'DataQualitySchedule', {
+    const schedule = new sagemaker.CfnMonitoringSchedule(this, 'DataQualitySchedule', {
       monitoringScheduleName: `${config.name}-data-quality`,
       monitoringScheduleConfig: {
-        monitoringJobDefinitionName: definition.attrJobDefinitionName,
+        monitoringJobDefinitionName: definitionName,
         monitoringType: 'DataQuality',
         scheduleConfig: { scheduleExpression: 'cron(0 * ? * * *)' },
       },
     });
+    schedule.node.addDependency(definition);
   }
 
   private batchTransform(config: DeploymentConfig, model: sagemaker.CfnModel, bucket: s3.IBucket) {
