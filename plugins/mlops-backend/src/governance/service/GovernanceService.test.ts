@@ -494,20 +494,18 @@ describe('GovernanceService', () => {
     'rolls production back to an earlier approved version under the rollback policy, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const entities = fixtureEntities().map(e =>
-        e.metadata.name === 'fraud-detector-v4'
-          ? {
-              ...e,
-              spec: {
-                ...e.spec,
-                stage: 'Production',
-                approvalStatus: 'Approved',
-              },
-            }
-          : e.metadata.name === 'fraud-detector-v3'
-          ? { ...e, spec: { ...e.spec, stage: 'Archived' } }
-          : e,
-      );
+      // v4 is in production; v3, approved before, was archived.
+      const stages: Record<string, object> = {
+        'fraud-detector-v4': {
+          stage: 'Production',
+          approvalStatus: 'Approved',
+        },
+        'fraud-detector-v3': { stage: 'Archived' },
+      };
+      const entities = fixtureEntities().map(e => ({
+        ...e,
+        spec: { ...e.spec, ...stages[e.metadata.name] },
+      }));
       const governance = {
         policies: {
           default: {

@@ -26,6 +26,7 @@ import {
   CreateReviewRequest,
   DecisionRequest,
   EffectivePolicy,
+  ML_ANNOTATION_AWS_ARN,
   ML_ANNOTATION_GOVERNANCE_POLICY,
   ModelPackageChangedEvent,
   mlopsGovernanceWaivePermission,
@@ -55,7 +56,7 @@ import {
 import type { GovernanceAuditSink } from './GovernanceAuditSink';
 import type { GovernanceCatalog } from './GovernanceCatalog';
 import type { GovernanceNotifier } from './GovernanceNotifier';
-import { checkSeparationOfDuties } from './checkSeparationOfDuties';
+import { checkSeparationOfDuties, isCreator } from './checkSeparationOfDuties';
 
 /** The acting user, as the router's httpAuth gives it. */
 export type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
@@ -227,7 +228,7 @@ export class GovernanceService {
       kind,
       entityRef,
       modelRef,
-      arn: version.metadata.annotations?.['aws.amazon.com/arn'],
+      arn: version.metadata.annotations?.[ML_ANNOTATION_AWS_ARN],
       targetStage,
       policy: policy.name,
       requestedBy: actor,
@@ -927,6 +928,10 @@ export class GovernanceService {
     user: string,
     review: StoredReview,
   ): Promise<boolean> {
+    const version = await this.options.catalog.getEntity(review.entityRef);
+    if (!version || isCreator(user, version.spec?.createdBy as string)) {
+      return false;
+    }
     const groups = this.pendingApprovalGroups(
       this.transitionOfReview(review),
       review.checkpoints,
