@@ -49,7 +49,9 @@ export function AppSignInPage(props: SignInPageProps) {
       return undefined;
     }
     if (!response.ok) {
-      throw new Error(`Could not list the demo users: ${response.statusText}`);
+      throw new Error(
+        `Could not list the demo users (${response.status} ${response.statusText}): the backend may still be starting, reload in a moment`,
+      );
     }
     return (await response.json()).items;
   }, [discoveryApi]);
