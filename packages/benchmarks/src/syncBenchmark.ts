@@ -1,5 +1,5 @@
 /*
- * yarn bench:sync [--scale 0.1] [--skip-catalog]
+ * yarn bench:sync [--scale 0.1] [--max-concurrency 4] [--skip-catalog]
  *
  * Syncs a generated AWS estate through the SageMaker and Glue providers from
  * the simulator (20 ms latency, 20 calls/s per operation), once from cold,
@@ -43,10 +43,12 @@ const RATE_PER_SECOND = 20;
 const { values: args } = parseArgs({
   options: {
     scale: { type: 'string', default: '1' },
+    'max-concurrency': { type: 'string', default: '4' },
     'skip-catalog': { type: 'boolean', default: false },
   },
 });
 const scale = Number(args.scale);
+const maxConcurrency = Number(args['max-concurrency']);
 
 function sqlite(file: string): Knex {
   return knexFactory({
@@ -98,6 +100,7 @@ async function main() {
     region,
     endpoint: simulator.endpoint,
     schedule: { frequency: { hours: 24 }, timeout: { hours: 1 } },
+    maxConcurrency,
   };
   const configData = {
     aws: { mainAccount: { accessKeyId: 'bench', secretAccessKey: 'bench' } },
@@ -211,7 +214,7 @@ async function main() {
       sizes.glueJobs
     } Glue jobs, and one more group of ${
       sizes.largeGroupVersions
-    } versions; simulator latency ${LATENCY_MS} ms, ${RATE_PER_SECOND} calls/s per operation, page size 100; maxConcurrency 4 per provider.`,
+    } versions; simulator latency ${LATENCY_MS} ms, ${RATE_PER_SECOND} calls/s per operation, page size 100; maxConcurrency ${maxConcurrency} per provider.`,
     '',
     '| sync | outcome | entities | calls | of which throttled | calls / needed | wall time | throttle minimum | wall / minimum | peak RSS |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
