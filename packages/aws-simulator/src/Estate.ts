@@ -57,6 +57,15 @@ export interface SageMakerEstate {
     | 'ModelName'
     | 'CreationTime'
   >[];
+  /** Model Monitor runs (see monitoringOperations.ts), in MonitoringExecutionSummary shape plus `ReportS3Uri`. */
+  monitoringExecutions?: AwsRecord<
+    'MonitoringScheduleName' | 'ProcessingJobArn' | 'ScheduledTime'
+  >[];
+  /** SageMaker Pipelines that may be started (see pipelineOperations.ts). */
+  pipelines?: AwsRecord<'PipelineName' | 'PipelineArn'>[];
+  pipelineExecutions?: AwsRecord<
+    'PipelineArn' | 'PipelineExecutionArn' | 'PipelineExecutionStatus'
+  >[];
 }
 
 /** Glue Data Catalog and jobs of one region, in the GetX output shapes. */

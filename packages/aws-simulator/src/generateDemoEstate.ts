@@ -1,3 +1,4 @@
+import { addDemoHealth } from './addDemoHealth';
 import { Estate } from './Estate';
 import { ColumnSpec, EstateBuilder, SplitMetrics } from './EstateBuilder';
 import { glueScript } from './glueScript';
@@ -584,6 +585,7 @@ export function generateDemoEstate(options: { now?: Date } = {}): Estate {
   }
 
   addDeployments(b, versionArns, now);
+  addDemoHealth(b.estate, now);
   addGlueJobs(b);
   addSecondRegion(b);
   return b.estate;

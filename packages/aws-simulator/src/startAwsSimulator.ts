@@ -12,8 +12,10 @@ import { emptyRegionEstate, Estate } from './Estate';
 import { FaultInjector, SimulatorFaults } from './FaultInjector';
 import { glueOperations } from './glueOperations';
 import { modelPackageGroupOperations } from './modelPackageGroupOperations';
+import { monitoringOperations } from './monitoringOperations';
 import { Operation } from './Operation';
 import { OperationInput } from './OperationInput';
+import { pipelineOperations } from './pipelineOperations';
 import {
   s3Error,
   s3GetObject,
@@ -64,7 +66,12 @@ const SERVICES: Record<
 > = {
   SageMaker: {
     iamPrefix: 'sagemaker',
-    operations: { ...sageMakerOperations, ...modelPackageGroupOperations },
+    operations: {
+      ...sageMakerOperations,
+      ...modelPackageGroupOperations,
+      ...monitoringOperations,
+      ...pipelineOperations,
+    },
   },
   AWSGlue: { iamPrefix: 'glue', operations: glueOperations },
   ResourceGroupsTaggingAPI_20170126: {
