@@ -110,5 +110,16 @@ export interface Config {
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    /** Governed access requests to Datasets and FeatureGroups. */
+    access?: {
+      /**
+       * The Group (entity ref, e.g. `group:default/privacy-office`) whose
+       * member must approve, after the owners, every request for a Dataset
+       * classified `pii`. Default: none, so PII data cannot be requested.
+       */
+      privacyGroup?: string;
+      /** The longest access a request may ask for, in days. Default: 90. */
+      maxDurationDays?: number;
+    };
   };
 }

@@ -9,7 +9,16 @@ import {
   ML_MODEL_PACKAGE_CHANGED_TOPIC,
   mlopsPermissions,
 } from '@ml-foundation/plugin-mlops-common';
-import { mlopsCheckpointTypesExtensionPoint } from '@ml-foundation/plugin-mlops-node';
+import {
+  MlopsAccessFulfiller,
+  mlopsAccessFulfilmentExtensionPoint,
+  mlopsCheckpointTypesExtensionPoint,
+} from '@ml-foundation/plugin-mlops-node';
+import {
+  createAccessRouter,
+  createAccessService,
+  readAccessConfig,
+} from './access';
 import {
   AuditTrail,
   createAuditRouter,
@@ -40,6 +49,17 @@ export const mlopsPlugin = createBackendPlugin({
       mlopsCheckpointTypesExtensionPoint,
       checkpointTypes.extensionPoint,
     );
+    let accessFulfiller: MlopsAccessFulfiller | undefined;
+    env.registerExtensionPoint(mlopsAccessFulfilmentExtensionPoint, {
+      setFulfiller(fulfiller) {
+        if (accessFulfiller) {
+          throw new Error(
+            `An access fulfiller is set already (${accessFulfiller.id}); cannot add ${fulfiller.id}`,
+          );
+        }
+        accessFulfiller = fulfiller;
+      },
+    });
     env.registerInit({
       deps: {
         httpRouter: coreServices.httpRouter,
@@ -97,7 +117,20 @@ export const mlopsPlugin = createBackendPlugin({
           logger,
         });
 
+        const access = createAccessService({
+          knex,
+          config: readAccessConfig(config),
+          catalog: deps.catalog,
+          auth: deps.auth,
+          permissions: deps.permissions,
+          audit,
+          notifications: deps.notifications,
+          fulfiller: accessFulfiller,
+          logger,
+        });
+
         httpRouter.use(await createRouter());
+        httpRouter.use(createAccessRouter({ service: access, httpAuth }));
         httpRouter.use(createHealthRouter({ service: health, httpAuth }));
         httpRouter.use(
           createGovernanceRouter({ service: governance, httpAuth }),

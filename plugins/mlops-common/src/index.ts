@@ -21,3 +21,4 @@ export * from './api/lineage';
 export * from './api/health';
 export * from './api/MlopsApi';
 export * from './api/MlopsClient';
+export * from './api/data';

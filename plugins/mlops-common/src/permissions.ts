@@ -39,6 +39,23 @@ export const mlopsRetrainPermission = createPermission({
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
+/** Request access to a Dataset or FeatureGroup. */
+export const mlopsAccessRequestPermission = createPermission({
+  name: 'mlops.access.request',
+  attributes: { action: 'create' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
+ * Approve or reject access requests to a Dataset or FeatureGroup; the
+ * approver must also own the data or belong to its approver or privacy group.
+ */
+export const mlopsAccessApprovePermission = createPermission({
+  name: 'mlops.access.approve',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
 /** Every permission of ML Foundation. */
 export const mlopsPermissions = [
   mlopsReviewCreatePermission,
@@ -46,4 +63,6 @@ export const mlopsPermissions = [
   mlopsGovernanceWaivePermission,
   mlopsAuditReadPermission,
   mlopsRetrainPermission,
+  mlopsAccessRequestPermission,
+  mlopsAccessApprovePermission,
 ];

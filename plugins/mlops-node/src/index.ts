@@ -30,3 +30,5 @@ export * from './sync/AwsEntityProvider';
 export * from './sync/addAwsEntityProviders';
 export * from './governance/MlopsCheckpointType';
 export * from './governance/mlopsCheckpointTypesExtensionPoint';
+export * from './access/MlopsAccessFulfiller';
+export * from './access/mlopsAccessFulfilmentExtensionPoint';

@@ -16,6 +16,8 @@ import type {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import {
+  mlopsAccessApprovePermission,
+  mlopsAccessRequestPermission,
   mlopsAuditReadPermission,
   mlopsGovernanceWaivePermission,
   mlopsRetrainPermission,
@@ -158,6 +160,13 @@ export class MlopsPermissionPolicy implements PermissionPolicy {
         ])
           ? allowIf(true)
           : owned();
+      case mlopsAccessRequestPermission.name:
+        // Anyone signed in may ask; the owners decide.
+        return allowIf(true);
+      case mlopsAccessApprovePermission.name:
+        // The access service counts only the data's owners, its approver
+        // group and the privacy group, under separation of duties.
+        return allowIf(true);
       default:
         // An ML Foundation permission this policy does not know yet.
         return allowIf(false);
