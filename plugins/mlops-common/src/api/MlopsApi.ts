@@ -16,6 +16,12 @@ import type {
   VersionReports,
 } from './health';
 import type { LineageDirection, LineageGraph } from './lineage';
+import type {
+  AccessDecisionRequest,
+  AccessRequest,
+  AccessRequestQuery,
+  CreateAccessRequest,
+} from './data';
 
 /** The REST API of the mlops backend plugin, as the frontend uses it. */
 export interface MlopsApi {
@@ -54,4 +60,11 @@ export interface MlopsApi {
   listNeedsAttention(): Promise<AttentionItem[]>;
   listRetrainingRuns(modelRef: string): Promise<RetrainingRun[]>;
   retrain(request: RetrainRequest): Promise<RetrainingRun>;
+
+  listAccessRequests(query: AccessRequestQuery): Promise<AccessRequest[]>;
+  createAccessRequest(request: CreateAccessRequest): Promise<AccessRequest>;
+  decideAccessRequest(
+    id: string,
+    decision: AccessDecisionRequest,
+  ): Promise<AccessRequest>;
 }

@@ -17,6 +17,12 @@ import type {
   VersionReports,
 } from './health';
 import type { LineageDirection, LineageGraph } from './lineage';
+import type {
+  AccessDecisionRequest,
+  AccessRequest,
+  AccessRequestQuery,
+  CreateAccessRequest,
+} from './data';
 import type { MlopsApi } from './MlopsApi';
 
 /** Finds a backend plugin's base URL (the frontend's and backend's discovery both fit). */
@@ -140,6 +146,29 @@ export class MlopsClient implements MlopsApi {
 
   retrain(request: RetrainRequest): Promise<RetrainingRun> {
     return this.post('/model-health/retraining-runs', request);
+  }
+
+  listAccessRequests(query: AccessRequestQuery): Promise<AccessRequest[]> {
+    return this.get<{ items: AccessRequest[] }>('/access/requests', {
+      entityRef: query.entityRef,
+      state: query.state,
+      mine: query.mine || undefined,
+      awaitingMe: query.awaitingMe || undefined,
+    }).then(body => body.items);
+  }
+
+  createAccessRequest(request: CreateAccessRequest): Promise<AccessRequest> {
+    return this.post('/access/requests', request);
+  }
+
+  decideAccessRequest(
+    id: string,
+    decision: AccessDecisionRequest,
+  ): Promise<AccessRequest> {
+    return this.post(
+      `/access/requests/${encodeURIComponent(id)}/decisions`,
+      decision,
+    );
   }
 
   private async url(
