@@ -100,6 +100,26 @@ export const modelDeploymentOverviewCard = card(
       <m.ModelDeploymentOverviewCard />
     )),
 );
+export const deploymentHealthCard = card(
+  'model-deployment-health',
+  isKind('modeldeployment'),
+  () =>
+    import('./health/DeploymentHealthCard').then(m => (
+      <m.DeploymentHealthCard />
+    )),
+);
+export const modelHealthCard = card('model-health', isKind('model'), () =>
+  import('./health/ModelHealthCard').then(m => <m.ModelHealthCard />),
+);
+export const explainabilityCard = card(
+  'model-version-explainability',
+  isKind('modelversion'),
+  () =>
+    import('./health/ExplainabilityCard').then(m => <m.ExplainabilityCard />),
+);
+export const biasCard = card('model-version-bias', isKind('modelversion'), () =>
+  import('./health/BiasCard').then(m => <m.BiasCard />),
+);
 export const syncFreshnessCard = card(
   'aws-sync',
   isAwsSynced,
@@ -154,6 +174,10 @@ export const mlopsPlugin = createFrontendPlugin({
     datasetOverviewCard,
     featureGroupOverviewCard,
     modelDeploymentOverviewCard,
+    deploymentHealthCard,
+    modelHealthCard,
+    explainabilityCard,
+    biasCard,
     syncFreshnessCard,
     lineageContent,
     governanceContent,

@@ -195,6 +195,7 @@ describe('HealthService', () => {
         state: 'drifting',
         reason:
           'DataQuality: 3 violations (tenure_months, monthly_charges, contract_type)',
+        modelRef: 'model:default/churn',
         retrainingPipeline: 'churn-training',
         history: [{ state: 'drifting', violationCount: 3 }],
       });

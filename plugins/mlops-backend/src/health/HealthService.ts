@@ -270,6 +270,7 @@ export class HealthService {
     };
     return {
       ...health,
+      ...(model ? { modelRef: stringifyEntityRef(model) } : {}),
       ...(pipeline ? { retrainingPipeline: pipeline } : {}),
       history,
     };

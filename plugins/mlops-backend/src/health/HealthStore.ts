@@ -40,7 +40,7 @@ type RunRow = {
 /** A deployment's stored health, with when it entered its state. */
 export type StoredDeploymentHealth = Omit<
   DeploymentHealth,
-  'retrainingPipeline'
+  'retrainingPipeline' | 'modelRef'
 > & { stateSince: string };
 
 /** Health tables of the mlops plugin. */
@@ -72,7 +72,7 @@ export class HealthStore {
    * cannot both see the same change.
    */
   async recordCheck(
-    health: Omit<DeploymentHealth, 'retrainingPipeline'>,
+    health: Omit<DeploymentHealth, 'retrainingPipeline' | 'modelRef'>,
   ): Promise<HealthState | undefined> {
     return this.knex.transaction(async tx => {
       const previous = await tx<DeploymentRow>(DEPLOYMENTS)

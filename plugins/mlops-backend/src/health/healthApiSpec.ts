@@ -149,6 +149,7 @@ export const healthApiSpec = {
           },
           reason: { type: 'string' },
           checkedAt: { type: 'string' },
+          modelRef: { type: 'string' },
           retrainingPipeline: { type: 'string' },
           executions: { type: 'array', items: { type: 'object' } },
           history: { type: 'array', items: { type: 'object' } },

@@ -39,6 +39,8 @@ export type DeploymentHealth = {
   /** ISO 8601. */
   checkedAt: string;
   executions: MonitoringExecutionHealth[];
+  /** The Model of the versions it serves, where the catalog has it. */
+  modelRef?: string;
   /** Where the Model names a retraining pipeline. */
   retrainingPipeline?: string;
 };
