@@ -24,6 +24,7 @@ import { mlopsApiRef } from '../api/mlopsApiRef';
 import { ApprovalChip } from '../components/ApprovalChip';
 import { AsyncBoundary } from '../components/AsyncBoundary';
 import { formatTime } from '../components/formatTime';
+import { NeedsAttentionList } from '../health/NeedsAttentionList';
 import { filterHubItems, type HubFilters } from './filterHubItems';
 import { useMlEstate, type HubItem } from './useMlEstate';
 
@@ -162,6 +163,9 @@ export function MlHubPage() {
       <Grid container spacing={2}>
         <Grid item xs={12} md={6}>
           <AwaitingMyApproval />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <NeedsAttentionList />
         </Grid>
         <Grid item xs={12} md={6}>
           <InfoCard title="Recently registered versions">
