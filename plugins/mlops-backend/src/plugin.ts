@@ -26,6 +26,7 @@ import {
 } from './audit';
 import { applyMlopsMigrations } from './database/applyMlopsMigrations';
 import { readGovernanceConfig } from './governance/config/readGovernanceConfig';
+import { createBiasThresholdCheckpoint } from './governance/checkpoints/biasThresholdCheckpoint';
 import { createCheckpointTypeRegistry } from './governance/createCheckpointTypeRegistry';
 import { createGovernanceRouter } from './governance/router/createGovernanceRouter';
 import { createGovernanceService } from './governance/service/createGovernanceService';
@@ -45,6 +46,16 @@ export const mlopsPlugin = createBackendPlugin({
   pluginId: 'mlops',
   register(env) {
     const checkpointTypes = createCheckpointTypeRegistry();
+    // Bound in init, once config is read; checkpoints only run after it.
+    let healthAws: SagemakerHealthAws | undefined;
+    checkpointTypes.extensionPoint.addCheckpointType(
+      createBiasThresholdCheckpoint((entity, uri) => {
+        if (!healthAws) {
+          throw new Error('The mlops plugin has not started yet');
+        }
+        return healthAws.readText(entity, uri);
+      }),
+    );
     env.registerExtensionPoint(
       mlopsCheckpointTypesExtensionPoint,
       checkpointTypes.extensionPoint,
@@ -103,11 +114,12 @@ export const mlopsPlugin = createBackendPlugin({
           logger,
         });
 
+        healthAws = SagemakerHealthAws.fromConfig(config);
         const health = createHealthService({
           knex,
           catalog: deps.catalog,
           auth: deps.auth,
-          aws: SagemakerHealthAws.fromConfig(config),
+          aws: healthAws,
           modelPackages: version => modelRegistry.describeModelPackage(version),
           // A Model without a policy has no thresholds to show.
           policyOf: ref => governance.getPolicy(ref).catch(() => undefined),
