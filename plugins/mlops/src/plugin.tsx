@@ -120,6 +120,11 @@ export const explainabilityCard = card(
 export const biasCard = card('model-version-bias', isKind('modelversion'), () =>
   import('./health/BiasCard').then(m => <m.BiasCard />),
 );
+export const accessRequestsCard = card(
+  'access-requests',
+  isKind('dataset', 'featuregroup'),
+  () => import('./data/AccessRequestsCard').then(m => <m.AccessRequestsCard />),
+);
 export const syncFreshnessCard = card(
   'aws-sync',
   isAwsSynced,
@@ -178,6 +183,7 @@ export const mlopsPlugin = createFrontendPlugin({
     modelHealthCard,
     explainabilityCard,
     biasCard,
+    accessRequestsCard,
     syncFreshnessCard,
     lineageContent,
     governanceContent,
