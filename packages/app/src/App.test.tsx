@@ -110,7 +110,8 @@ function renderApp() {
   return render(App.createRoot());
 }
 
-jest.setTimeout(120_000);
+// Loading every frontend plugin of the app, as the bundler would, takes a while.
+jest.setTimeout(300_000);
 
 describe('App', () => {
   const originalFetch = global.fetch;
