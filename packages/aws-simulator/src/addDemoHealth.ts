@@ -233,6 +233,13 @@ export function addDemoHealth(estate: Estate, now: Date): void {
     };
   }
 
+  // The churn model names its retraining pipeline, so the portal offers it.
+  sm.modelPackageGroups
+    .find(g => g.ModelPackageGroupName === 'churn-classifier')
+    ?.Tags?.push({
+      Key: 'ml-foundation.dev/retraining-pipeline',
+      Value: 'churn-classifier-training',
+    });
   (sm.pipelines ??= []).push({
     PipelineName: 'churn-classifier-training',
     PipelineArn: `arn:aws:sagemaker:${REGION}:${estate.accountId}:pipeline/churn-classifier-training`,

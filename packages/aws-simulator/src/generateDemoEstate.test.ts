@@ -16,7 +16,16 @@ describe('generateDemoEstate', () => {
     expect(
       sm.modelPackageGroups.map(g => [g.ModelPackageGroupName, g.Tags]),
     ).toEqual([
-      ['churn-classifier', [{ Key: 'owner', Value: 'customer-ml' }]],
+      [
+        'churn-classifier',
+        [
+          { Key: 'owner', Value: 'customer-ml' },
+          {
+            Key: 'ml-foundation.dev/retraining-pipeline',
+            Value: 'churn-classifier-training',
+          },
+        ],
+      ],
       ['fraud-detector', [{ Key: 'owner', Value: 'fraud-ml' }]],
       ['customer-lifetime-value', [{ Key: 'owner', Value: 'customer-ml' }]],
     ]);

@@ -61,7 +61,13 @@ function snapshot(region = 'eu-west-1'): SagemakerSnapshot {
           ModelPackageGroupArn: arn(region, 'model-package-group/churn'),
           ModelPackageGroupDescription: 'Churn risk',
         } as any,
-        tags: [{ Key: 'owner', Value: 'customer-ml' }],
+        tags: [
+          { Key: 'owner', Value: 'customer-ml' },
+          {
+            Key: 'ml-foundation.dev/retraining-pipeline',
+            Value: 'churn-training',
+          },
+        ],
         versions: [
           {
             modelPackage: {
@@ -284,6 +290,20 @@ describe('buildSagemakerEntities', () => {
       'aws.amazon.com/region': 'eu-west-1',
       'aws.amazon.com/account-id': account,
     });
+  });
+
+  it('offers retraining on a model whose group names its pipeline', () => {
+    const churn = byTitle(entities, 'Model', 'churn');
+    expect(
+      churn.metadata.annotations?.['ml-foundation.dev/retraining-pipeline'],
+    ).toBe('churn-training');
+    for (const model of entities.filter(
+      e => e.kind === 'Model' && e !== churn,
+    )) {
+      expect(
+        model.metadata.annotations?.['ml-foundation.dev/retraining-pipeline'],
+      ).toBeUndefined();
+    }
   });
 
   it('links training inputs to the data they read, by whole path segments', () => {

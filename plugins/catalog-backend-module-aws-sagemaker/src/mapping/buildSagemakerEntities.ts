@@ -3,6 +3,7 @@ import type { DescribeModelOutput } from '@aws-sdk/client-sagemaker';
 import {
   DatasetEntityV1alpha1,
   FeatureGroupEntityV1alpha1,
+  ML_ANNOTATION_RETRAINING_PIPELINE,
   ML_API_VERSION,
   ModelDeploymentEntityV1alpha1,
   ModelDeploymentVariant,
@@ -251,6 +252,17 @@ export function buildSagemakerEntities(
         description: group.ModelPackageGroupDescription,
       }),
     };
+    // A group tagged with the pipeline that retrains it offers retraining.
+    const retrainingPipeline = tagValue(
+      tags,
+      ML_ANNOTATION_RETRAINING_PIPELINE,
+    );
+    if (retrainingPipeline) {
+      model.metadata.annotations = {
+        ...model.metadata.annotations,
+        [ML_ANNOTATION_RETRAINING_PIPELINE]: retrainingPipeline,
+      };
+    }
     const modelRef = ref('Model', model.metadata.name);
     return [
       model,
