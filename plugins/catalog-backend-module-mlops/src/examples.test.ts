@@ -136,7 +136,8 @@ describe('the example catalog in examples/', () => {
     });
     // An ARN's region and account, where it has them (S3's has neither),
     // must agree with the annotations.
-    const [, , , region, account] = annotations[ML_ANNOTATION_AWS_ARN].split(':');
+    const [, , , region, account] =
+      annotations[ML_ANNOTATION_AWS_ARN].split(':');
     expect({
       region: region || annotations[ML_ANNOTATION_AWS_REGION],
       account: account || annotations[ML_ANNOTATION_AWS_ACCOUNT_ID],
