@@ -12,4 +12,6 @@ class ResizeObserverStub {
 // eslint-disable-next-line import/first
 import { configure } from '@testing-library/react';
 
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 15_000 });
+
+jest.setTimeout(60_000);

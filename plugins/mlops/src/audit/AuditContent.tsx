@@ -151,6 +151,7 @@ export function AuditContent() {
 
   const field = (name: keyof typeof draft, label: string, type = 'text') => (
     <TextField
+      id={`mlops-audit-${name}`}
       label={label}
       size="small"
       variant="outlined"

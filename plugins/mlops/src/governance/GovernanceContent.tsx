@@ -119,6 +119,7 @@ function RequestReviewForm(props: {
         </Select>
       </FormControl>
       <TextField
+        id="mlops-review-why"
         label="Why"
         size="small"
         variant="outlined"

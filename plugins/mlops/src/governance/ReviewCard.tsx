@@ -60,10 +60,11 @@ function GuardedButton(props: {
       </Button>
     </span>
   );
-  return allowance.allowed ? (
-    button
-  ) : (
-    <Tooltip title={allowance.reason ?? ''}>{button}</Tooltip>
+  // Always in a tooltip, so that the button stays the same element.
+  return (
+    <Tooltip title={allowance.allowed ? '' : allowance.reason ?? ''}>
+      {button}
+    </Tooltip>
   );
 }
 
@@ -246,6 +247,7 @@ export function ReviewCard(props: {
           flexWrap="wrap"
         >
           <TextField
+            id={`mlops-comment-${review.id}`}
             label="Comment"
             variant="outlined"
             size="small"

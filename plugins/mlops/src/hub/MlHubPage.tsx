@@ -203,6 +203,7 @@ export function MlHubPage() {
                   style={{ gap: 16 }}
                 >
                   <TextField
+                    id="mlops-hub-search"
                     label="Search"
                     placeholder="name, description, tag"
                     value={filters.text}
