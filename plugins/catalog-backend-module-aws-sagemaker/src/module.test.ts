@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import type { JsonObject } from '@backstage/types';
 import glueModule from '@ml-foundation/plugin-catalog-backend-module-aws-glue';
 import mlopsKindsModule from '@ml-foundation/plugin-catalog-backend-module-mlops';
 import {
@@ -34,7 +35,7 @@ describe('catalogModuleAwsSagemaker', () => {
 
   /** The catalog's entities once `settled` holds for them (or after 30 s). */
   async function catalogEntities(
-    providers: Record<string, unknown>,
+    providers: JsonObject,
     settled: (entities: Entity[]) => boolean,
   ) {
     const { server } = await startTestBackend({
