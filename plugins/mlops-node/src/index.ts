@@ -32,3 +32,4 @@ export * from './governance/MlopsCheckpointType';
 export * from './governance/mlopsCheckpointTypesExtensionPoint';
 export * from './access/MlopsAccessFulfiller';
 export * from './access/mlopsAccessFulfilmentExtensionPoint';
+export * from './aws/AwsEntityClients';

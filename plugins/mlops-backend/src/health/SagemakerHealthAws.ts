@@ -8,21 +8,10 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import type { Entity } from '@backstage/catalog-model';
 import type { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
-import {
-  ML_ANNOTATION_AWS_ARN,
-  ML_ANNOTATION_AWS_PROVIDER,
-  type MonitoringExecutionHealth,
-} from '@ml-foundation/plugin-mlops-common';
-import {
-  AwsClientFactory,
-  AwsProviderConfig,
-  parseArn,
-  readAwsProviderConfigs,
-} from '@ml-foundation/plugin-mlops-node';
+import type { MonitoringExecutionHealth } from '@ml-foundation/plugin-mlops-common';
+import { AwsEntityClients } from '@ml-foundation/plugin-mlops-node';
 import { parseConstraintViolations } from './parseConstraintViolations';
 
-const PROVIDER_PREFIX = 'aws-sagemaker:';
 const VIOLATIONS_FILE = 'constraint_violations.json';
 
 /** What health reads from and starts in AWS. */
@@ -50,25 +39,15 @@ function messageOf(error: unknown): string {
     : String(e?.message ?? error);
 }
 
-/**
- * SageMaker and S3, reached with the provider that synced the entity (its
- * `ml-foundation.dev/aws-provider` annotation, else the provider configured
- * for its ARN's account and region, else the only provider).
- */
+/** SageMaker and S3, reached with the provider that synced the entity. */
 export class SagemakerHealthAws implements HealthAws {
-  private readonly clients = new Map<string, Promise<unknown>>();
-
   static fromConfig(config: Config): SagemakerHealthAws {
     return new SagemakerHealthAws(
-      AwsClientFactory.fromConfig(config),
-      readAwsProviderConfigs(config, 'awsSagemaker'),
+      AwsEntityClients.fromConfig(config, 'awsSagemaker'),
     );
   }
 
-  constructor(
-    private readonly factory: AwsClientFactory,
-    private readonly providers: AwsProviderConfig[],
-  ) {}
+  constructor(private readonly clients: AwsEntityClients) {}
 
   async latestExecutions(
     deployment: Entity,
@@ -152,7 +131,7 @@ export class SagemakerHealthAws implements HealthAws {
     if (!match) {
       throw new Error(`${uri} is not an s3:// URI`);
     }
-    const s3 = await this.client(S3Client, this.providerFor(entity));
+    const s3 = await this.clients.client(S3Client, entity);
     const output = await s3.send(
       new GetObjectCommand({ Bucket: match[1], Key: match[2] }),
     );
@@ -218,48 +197,6 @@ export class SagemakerHealthAws implements HealthAws {
   }
 
   private sagemaker(entity: Entity): Promise<SageMakerClient> {
-    return this.client(SageMakerClient, this.providerFor(entity));
-  }
-
-  private client<C extends SageMakerClient | S3Client>(
-    ClientClass: new (options: any) => C,
-    provider: AwsProviderConfig,
-  ): Promise<C> {
-    const key = `${ClientClass.name}:${provider.id}`;
-    let client = this.clients.get(key) as Promise<C> | undefined;
-    if (!client) {
-      client = this.factory.create(ClientClass, provider);
-      this.clients.set(key, client);
-    }
-    return client;
-  }
-
-  private providerFor(entity: Entity): AwsProviderConfig {
-    const annotations = entity.metadata.annotations ?? {};
-    const annotation = annotations[ML_ANNOTATION_AWS_PROVIDER];
-    if (annotation?.startsWith(PROVIDER_PREFIX)) {
-      const provider = this.providers.find(
-        p => p.id === annotation.slice(PROVIDER_PREFIX.length),
-      );
-      if (provider) {
-        return provider;
-      }
-    }
-    const arn = annotations[ML_ANNOTATION_AWS_ARN];
-    if (arn) {
-      const { accountId, region } = parseArn(arn);
-      const provider = this.providers.find(
-        p => p.region === region && (!p.accountId || p.accountId === accountId),
-      );
-      if (provider) {
-        return provider;
-      }
-    }
-    if (this.providers.length === 1) {
-      return this.providers[0];
-    }
-    throw new InputError(
-      `No catalog.providers.awsSagemaker provider reaches ${entity.metadata.name}`,
-    );
+    return this.clients.client(SageMakerClient, entity);
   }
 }

@@ -7,16 +7,8 @@ import type { Entity } from '@backstage/catalog-model';
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import type { JsonObject } from '@backstage/types';
-import {
-  ML_ANNOTATION_AWS_ARN,
-  ML_ANNOTATION_AWS_PROVIDER,
-} from '@ml-foundation/plugin-mlops-common';
-import {
-  AwsClientFactory,
-  AwsProviderConfig,
-  parseArn,
-  readAwsProviderConfigs,
-} from '@ml-foundation/plugin-mlops-node';
+import { ML_ANNOTATION_AWS_ARN } from '@ml-foundation/plugin-mlops-common';
+import { AwsEntityClients } from '@ml-foundation/plugin-mlops-node';
 
 /** What governance writes to a model package. */
 export interface ModelPackageUpdate {
@@ -39,8 +31,6 @@ export interface ModelRegistry {
   ): Promise<void>;
 }
 
-const PROVIDER_PREFIX = 'aws-sagemaker:';
-
 /** The SageMaker model package ARN of a ModelVersion entity. */
 export function modelPackageArnOf(version: Entity): string {
   const arn = version.metadata.annotations?.[ML_ANNOTATION_AWS_ARN];
@@ -54,24 +44,16 @@ export function modelPackageArnOf(version: Entity): string {
 
 /**
  * The SageMaker model registry, reached with the account, region and endpoint
- * of the provider that synced the version (its
- * `ml-foundation.dev/aws-provider` annotation, else the provider configured
- * for the ARN's account and region).
+ * of the provider that synced the version.
  */
 export class SagemakerModelRegistry implements ModelRegistry {
-  private readonly clients = new Map<string, Promise<SageMakerClient>>();
-
   static fromConfig(config: Config): SagemakerModelRegistry {
     return new SagemakerModelRegistry(
-      AwsClientFactory.fromConfig(config),
-      readAwsProviderConfigs(config, 'awsSagemaker'),
+      AwsEntityClients.fromConfig(config, 'awsSagemaker'),
     );
   }
 
-  constructor(
-    private readonly factory: AwsClientFactory,
-    private readonly providers: AwsProviderConfig[],
-  ) {}
+  constructor(private readonly clients: AwsEntityClients) {}
 
   async describeModelPackage(version: Entity): Promise<JsonObject | undefined> {
     try {
@@ -105,35 +87,7 @@ export class SagemakerModelRegistry implements ModelRegistry {
     );
   }
 
-  private providerFor(version: Entity): AwsProviderConfig {
-    const annotation =
-      version.metadata.annotations?.[ML_ANNOTATION_AWS_PROVIDER];
-    if (annotation?.startsWith(PROVIDER_PREFIX)) {
-      const id = annotation.slice(PROVIDER_PREFIX.length);
-      const provider = this.providers.find(p => p.id === id);
-      if (provider) {
-        return provider;
-      }
-    }
-    const { accountId, region } = parseArn(modelPackageArnOf(version));
-    const provider = this.providers.find(
-      p => p.region === region && (!p.accountId || p.accountId === accountId),
-    );
-    if (!provider) {
-      throw new InputError(
-        `No catalog.providers.awsSagemaker provider reaches account ${accountId} in ${region}`,
-      );
-    }
-    return provider;
-  }
-
   private clientFor(version: Entity): Promise<SageMakerClient> {
-    const provider = this.providerFor(version);
-    let client = this.clients.get(provider.id);
-    if (!client) {
-      client = this.factory.create(SageMakerClient, provider);
-      this.clients.set(provider.id, client);
-    }
-    return client;
+    return this.clients.client(SageMakerClient, version);
   }
 }
