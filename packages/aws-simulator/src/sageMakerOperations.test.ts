@@ -412,7 +412,13 @@ describe('sageMakerOperations', () => {
         ResourceArn: `${ARN}:model-package-group/churn-classifier`,
       }),
     );
-    expect(Tags).toEqual([{ Key: 'owner', Value: 'customer-ml' }]);
+    expect(Tags).toEqual([
+      { Key: 'owner', Value: 'customer-ml' },
+      {
+        Key: 'ml-foundation.dev/retraining-pipeline',
+        Value: 'churn-classifier-training',
+      },
+    ]);
     await expect(
       sm.send(
         new ListTagsCommand({

@@ -77,7 +77,10 @@ describe('catalogModuleAwsSagemaker', () => {
   it("syncs the demo estate's model registry into the catalog", async () => {
     const entities = await catalogEntities(
       { awsSagemaker: { eu: account() } },
-      e => stitched(e, 'ModelVersion', 12) && stitched(e, 'Model', 3),
+      e =>
+        stitched(e, 'ModelVersion', 12) &&
+        stitched(e, 'Model', 3) &&
+        stitched(e, 'ModelDeployment', 1),
     );
 
     expect(

@@ -2,7 +2,10 @@ import type { AuditEvent } from '@ml-foundation/plugin-mlops-common';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { model } from '../__testUtils__/fixtures';
-import { mockMlopsApi, renderEntityCard } from '../__testUtils__/renderEntityCard';
+import {
+  mockMlopsApi,
+  renderEntityCard,
+} from '../__testUtils__/renderEntityCard';
 import { AuditContent } from './AuditContent';
 
 const event = (sequence: number, action: string): AuditEvent => ({
@@ -20,15 +23,27 @@ const event = (sequence: number, action: string): AuditEvent => ({
 describe('AuditContent', () => {
   it("lists the model's events with the chain's verification, and pages back", async () => {
     const mlopsApi = mockMlopsApi({
-      verifyAudit: async () => ({ ok: true, checkedEvents: 42, verifiedAt: '2026-12-01T10:00:00Z' }),
+      verifyAudit: async () => ({
+        ok: true,
+        checkedEvents: 42,
+        verifiedAt: '2026-12-01T10:00:00Z',
+      }),
       listAuditEvents: async query =>
-        query.cursor ? { items: [event(1, 'review.opened')] } : { items: [event(2, 'review.decision')], nextCursor: 'c1' },
+        query.cursor
+          ? { items: [event(1, 'review.opened')] }
+          : { items: [event(2, 'review.decision')], nextCursor: 'c1' },
     });
     renderEntityCard(<AuditContent />, { entity: model, mlopsApi });
     expect(await screen.findByText('review.decision')).toBeInTheDocument();
-    expect(await screen.findByText(/Chain verified: 42 events intact/)).toBeInTheDocument();
-    expect(mlopsApi.listAuditEvents).toHaveBeenCalledWith(expect.objectContaining({ entityRef: 'model:default/churn' }));
-    await userEvent.click(screen.getByRole('button', { name: 'Load older events' }));
+    expect(
+      await screen.findByText(/Chain verified: 42 events intact/),
+    ).toBeInTheDocument();
+    expect(mlopsApi.listAuditEvents).toHaveBeenCalledWith(
+      expect.objectContaining({ entityRef: 'model:default/churn' }),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Load older events' }),
+    );
     expect(await screen.findByText('review.opened')).toBeInTheDocument();
     expect(screen.getByText('review.decision')).toBeInTheDocument();
   });
@@ -41,15 +56,21 @@ describe('AuditContent', () => {
         verifiedAt: '2026-12-01T10:00:00Z',
         firstBrokenEvent: { id: 'e7', sequence: 7, reason: 'hash mismatch' },
       }),
-      listAuditEvents: async query => ({ items: query.action ? [] : [event(2, 'review.decision')] }),
+      listAuditEvents: async query => ({
+        items: query.action ? [] : [event(2, 'review.decision')],
+      }),
     });
     renderEntityCard(<AuditContent />, { entity: model, mlopsApi });
-    expect(await screen.findByText('Chain broken at event #7: hash mismatch')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Chain broken at event #7: hash mismatch'),
+    ).toBeInTheDocument();
     await userEvent.type(screen.getByLabelText('Action'), 'writeback.failed');
     await userEvent.click(screen.getByRole('button', { name: 'Filter' }));
     expect(await screen.findByText('No audit events')).toBeInTheDocument();
     await waitFor(() =>
-      expect(mlopsApi.listAuditEvents).toHaveBeenLastCalledWith(expect.objectContaining({ action: 'writeback.failed' })),
+      expect(mlopsApi.listAuditEvents).toHaveBeenLastCalledWith(
+        expect.objectContaining({ action: 'writeback.failed' }),
+      ),
     );
   });
 });

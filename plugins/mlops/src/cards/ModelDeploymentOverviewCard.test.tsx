@@ -13,10 +13,18 @@ const endpoint: ModelDeploymentEntityV1alpha1 = {
     lifecycle: 'production',
     status: 'InService',
     variants: [
-      { name: 'champion', modelVersion: 'modelversion:default/churn-4', weight: 9, instanceType: 'ml.m5.large', instanceCount: 2 },
+      {
+        name: 'champion',
+        modelVersion: 'modelversion:default/churn-4',
+        weight: 9,
+        instanceType: 'ml.m5.large',
+        instanceCount: 2,
+      },
       { name: 'legacy', modelName: 'churn-hand-built', weight: 1 },
     ],
-    monitoringSchedules: [{ name: 'churn-data-quality', type: 'DataQuality', status: 'Scheduled' }],
+    monitoringSchedules: [
+      { name: 'churn-data-quality', type: 'DataQuality', status: 'Scheduled' },
+    ],
   },
 };
 
@@ -27,8 +35,12 @@ describe('ModelDeploymentOverviewCard', () => {
     expect(screen.getByText('90%')).toBeInTheDocument();
     expect(screen.getByText('10%')).toBeInTheDocument();
     expect(screen.getByText('churn-4')).toBeInTheDocument();
-    expect(screen.getByText('churn-hand-built (not in the registry)')).toBeInTheDocument();
+    expect(
+      screen.getByText('churn-hand-built (not in the registry)'),
+    ).toBeInTheDocument();
     expect(screen.getByText('2 × ml.m5.large')).toBeInTheDocument();
-    expect(screen.getByText('churn-data-quality (DataQuality: Scheduled)')).toBeInTheDocument();
+    expect(
+      screen.getByText('churn-data-quality (DataQuality: Scheduled)'),
+    ).toBeInTheDocument();
   });
 });

@@ -2,13 +2,21 @@ import type { Review } from '@ml-foundation/plugin-mlops-common';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { version } from '../__testUtils__/fixtures';
-import { mockMlopsApi, renderEntityCard } from '../__testUtils__/renderEntityCard';
+import {
+  mockMlopsApi,
+  renderEntityCard,
+} from '../__testUtils__/renderEntityCard';
 import { GovernanceContent } from './GovernanceContent';
 
 const policy = {
   name: 'default',
   transitions: {
-    production: { checkpoints: [{ id: 'auc', type: 'metric-threshold' }, { id: 'risk-signoff', type: 'approval' }] },
+    production: {
+      checkpoints: [
+        { id: 'auc', type: 'metric-threshold' },
+        { id: 'risk-signoff', type: 'approval' },
+      ],
+    },
     staging: { checkpoints: [] },
   },
 };
@@ -24,8 +32,22 @@ const review: Review = {
   requestedBy: 'user:default/bob',
   requestedAt: '2026-12-01T10:00:00Z',
   checkpoints: [
-    { id: 'auc', type: 'metric-threshold', state: 'passed', message: 'validation:auc 0.86 is >= 0.8', evidence: { value: 0.86, min: 0.8 }, evaluatedAt: '2026-12-01T10:00:00Z' },
-    { id: 'risk-signoff', type: 'approval', state: 'pending', message: '0 of 2 model-risk approvals', evidence: { approvers: [] }, evaluatedAt: '2026-12-01T10:00:00Z' },
+    {
+      id: 'auc',
+      type: 'metric-threshold',
+      state: 'passed',
+      message: 'validation:auc 0.86 is >= 0.8',
+      evidence: { value: 0.86, min: 0.8 },
+      evaluatedAt: '2026-12-01T10:00:00Z',
+    },
+    {
+      id: 'risk-signoff',
+      type: 'approval',
+      state: 'pending',
+      message: '0 of 2 model-risk approvals',
+      evidence: { approvers: [] },
+      evaluatedAt: '2026-12-01T10:00:00Z',
+    },
   ],
   decisions: [],
   updatedAt: '2026-12-01T10:00:00Z',
@@ -38,8 +60,14 @@ describe('GovernanceContent', () => {
       listReviews: async () => [review],
       decide: async () => review,
     });
-    renderEntityCard(<GovernanceContent />, { entity: version(3), mlopsApi, userEntityRef: 'user:default/alice' });
-    expect(await screen.findByText('validation:auc 0.86 is >= 0.8')).toBeInTheDocument();
+    renderEntityCard(<GovernanceContent />, {
+      entity: version(3),
+      mlopsApi,
+      userEntityRef: 'user:default/alice',
+    });
+    expect(
+      await screen.findByText('validation:auc 0.86 is >= 0.8'),
+    ).toBeInTheDocument();
     expect(screen.getByText('0 of 2 model-risk approvals')).toBeInTheDocument();
     expect(screen.getByText(/min: 0.8/)).toBeInTheDocument();
     const approve = screen.getByRole('button', { name: 'Approve' });
@@ -53,25 +81,56 @@ describe('GovernanceContent', () => {
     });
     await userEvent.click(enabledApprove);
     await waitFor(() =>
-      expect(mlopsApi.decide).toHaveBeenCalledWith('r1', { decision: 'approve', comment: 'Looks good' }),
+      expect(mlopsApi.decide).toHaveBeenCalledWith('r1', {
+        decision: 'approve',
+        comment: 'Looks good',
+      }),
     );
     expect(mlopsApi.listReviews).toHaveBeenCalledTimes(2); // reloaded after the decision
   });
 
   it('disables deciding with the reason for the requester', async () => {
-    const mlopsApi = mockMlopsApi({ getPolicy: async () => policy, listReviews: async () => [review] });
-    renderEntityCard(<GovernanceContent />, { entity: version(3), mlopsApi, userEntityRef: 'user:default/bob' });
-    expect(await screen.findByText('You requested this review: someone else must decide it')).toBeInTheDocument();
+    const mlopsApi = mockMlopsApi({
+      getPolicy: async () => policy,
+      listReviews: async () => [review],
+    });
+    renderEntityCard(<GovernanceContent />, {
+      entity: version(3),
+      mlopsApi,
+      userEntityRef: 'user:default/bob',
+    });
+    expect(
+      await screen.findByText(
+        'You requested this review: someone else must decide it',
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Approve' })).toBeDisabled();
   });
 
   it('disables requesting and deciding with the reason when the permission is denied', async () => {
-    const mlopsApi = mockMlopsApi({ getPolicy: async () => policy, listReviews: async () => [review] });
+    const mlopsApi = mockMlopsApi({
+      getPolicy: async () => policy,
+      listReviews: async () => [review],
+    });
     // usePermission caches answers per entity ref: another version than the allowed tests
-    renderEntityCard(<GovernanceContent />, { entity: version(4), mlopsApi, allowed: false });
-    expect(await screen.findByText('You are not allowed to request reviews for this model')).toBeInTheDocument();
-    expect(screen.getByText('You are not allowed to approve or reject reviews for this model')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Request promotion' })).toBeDisabled();
+    renderEntityCard(<GovernanceContent />, {
+      entity: version(4),
+      mlopsApi,
+      allowed: false,
+    });
+    expect(
+      await screen.findByText(
+        'You are not allowed to request reviews for this model',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'You are not allowed to approve or reject reviews for this model',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Request promotion' }),
+    ).toBeDisabled();
   });
 
   it('requests a promotion to the chosen stage', async () => {
@@ -83,7 +142,9 @@ describe('GovernanceContent', () => {
     renderEntityCard(<GovernanceContent />, { entity: version(3), mlopsApi });
     expect(await screen.findByText('No reviews yet')).toBeInTheDocument();
     await userEvent.type(screen.getByLabelText('Why'), 'Better recall');
-    await userEvent.click(screen.getByRole('button', { name: 'Request promotion' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Request promotion' }),
+    );
     await waitFor(() =>
       expect(mlopsApi.createReview).toHaveBeenCalledWith({
         entityRef: 'modelversion:default/churn-3',
@@ -102,6 +163,8 @@ describe('GovernanceContent', () => {
       },
     });
     renderEntityCard(<GovernanceContent />, { entity: version(3), mlopsApi });
-    expect((await screen.findAllByText(/governance database unavailable/))[0]).toBeInTheDocument();
+    expect(
+      (await screen.findAllByText(/governance database unavailable/))[0],
+    ).toBeInTheDocument();
   });
 });

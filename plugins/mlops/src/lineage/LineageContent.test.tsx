@@ -1,19 +1,46 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { version } from '../__testUtils__/fixtures';
-import { mockMlopsApi, renderEntityCard } from '../__testUtils__/renderEntityCard';
+import {
+  mockMlopsApi,
+  renderEntityCard,
+} from '../__testUtils__/renderEntityCard';
 import { LineageContent } from './LineageContent';
 
 const graph = {
   root: 'modelversion:default/churn-3',
   nodes: [
-    { id: 'modelversion:default/churn-3', kind: 'ModelVersion', name: 'churn-3', depth: 0 },
-    { id: 'dataset:default/customers', kind: 'Dataset', name: 'customers', depth: 1 },
-    { id: 's3://scratch/labels.csv', kind: 'S3', name: 'labels: s3://scratch/labels.csv', unmatched: true, depth: 1 },
+    {
+      id: 'modelversion:default/churn-3',
+      kind: 'ModelVersion',
+      name: 'churn-3',
+      depth: 0,
+    },
+    {
+      id: 'dataset:default/customers',
+      kind: 'Dataset',
+      name: 'customers',
+      depth: 1,
+    },
+    {
+      id: 's3://scratch/labels.csv',
+      kind: 'S3',
+      name: 'labels: s3://scratch/labels.csv',
+      unmatched: true,
+      depth: 1,
+    },
   ],
   edges: [
-    { source: 'dataset:default/customers', target: 'modelversion:default/churn-3', relation: 'trainedOn' },
-    { source: 's3://scratch/labels.csv', target: 'modelversion:default/churn-3', relation: 'trainingInput' },
+    {
+      source: 'dataset:default/customers',
+      target: 'modelversion:default/churn-3',
+      relation: 'trainedOn',
+    },
+    {
+      source: 's3://scratch/labels.csv',
+      target: 'modelversion:default/churn-3',
+      relation: 'trainingInput',
+    },
   ],
   truncated: true,
 };
@@ -22,13 +49,25 @@ describe('LineageContent', () => {
   it('draws the graph from one lineage request and asks again at the chosen depth', async () => {
     const mlopsApi = mockMlopsApi({ getLineage: async () => graph });
     renderEntityCard(<LineageContent />, { entity: version(3), mlopsApi });
-    expect(await screen.findByText('3 nodes, 2 edges — more beyond this depth')).toBeInTheDocument();
+    expect(
+      await screen.findByText('3 nodes, 2 edges — more beyond this depth'),
+    ).toBeInTheDocument();
     expect(screen.getByTestId('lineage-graph')).toBeInTheDocument();
-    expect(mlopsApi.getLineage).toHaveBeenCalledWith({ entityRef: 'modelversion:default/churn-3', depth: 3, direction: 'both' });
+    expect(mlopsApi.getLineage).toHaveBeenCalledWith({
+      entityRef: 'modelversion:default/churn-3',
+      depth: 3,
+      direction: 'both',
+    });
     await userEvent.click(screen.getByLabelText('Depth'));
-    await userEvent.click(await screen.findByRole('option', { name: '5 hops' }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: '5 hops' }),
+    );
     await waitFor(() =>
-      expect(mlopsApi.getLineage).toHaveBeenLastCalledWith({ entityRef: 'modelversion:default/churn-3', depth: 5, direction: 'both' }),
+      expect(mlopsApi.getLineage).toHaveBeenLastCalledWith({
+        entityRef: 'modelversion:default/churn-3',
+        depth: 5,
+        direction: 'both',
+      }),
     );
   });
 
@@ -39,6 +78,8 @@ describe('LineageContent', () => {
       },
     });
     renderEntityCard(<LineageContent />, { entity: version(3), mlopsApi });
-    expect((await screen.findAllByText(/catalog timed out/))[0]).toBeInTheDocument();
+    expect(
+      (await screen.findAllByText(/catalog timed out/))[0],
+    ).toBeInTheDocument();
   });
 });
