@@ -17,6 +17,8 @@ test('a data scientist finds a model synced from SageMaker, its owner, versions 
   // Filter the catalog to the Model kind.
   await page.getByLabel('Kind').click();
   await page.getByRole('option', { name: 'Model', exact: true }).click();
+  // A signed-in team member starts on what their groups own.
+  await page.getByRole('menuitem', { name: /^All/ }).click();
   await expect(
     page.getByRole('heading', { name: 'All Models (3)', level: 2 }),
   ).toBeVisible();
