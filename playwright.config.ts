@@ -8,7 +8,8 @@ import { join } from 'node:path';
 const dataDirectory = mkdtempSync(join(tmpdir(), 'mlf-e2e-'));
 
 export default defineConfig({
-  timeout: 120_000,
+  // The first test also waits for the dev server's first bundle.
+  timeout: 300_000,
   expect: { timeout: 60_000 },
 
   webServer: [
