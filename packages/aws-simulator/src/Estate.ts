@@ -74,6 +74,13 @@ export interface GlueEstate {
   /** Tables cannot carry tags in Glue; their `Tags` are never served. */
   tables: AwsRecord<'Name' | 'DatabaseName'>[];
   jobs: AwsRecord<'Name'>[];
+  /**
+   * Column statistics of tables, in ColumnStatistics shape plus the table's
+   * `DatabaseName` and `TableName` (see glueDataProfileOperations.ts).
+   */
+  columnStatistics?: AwsRecord<'DatabaseName' | 'TableName' | 'ColumnName'>[];
+  /** Glue Data Quality results, in GetDataQualityResult shape. */
+  dataQualityResults?: AwsRecord<'ResultId' | 'StartedOn'>[];
 }
 
 /** Everything one region of the account holds. */

@@ -1,3 +1,4 @@
+import { addDemoDataProfiles } from './addDemoDataProfiles';
 import { addDemoHealth } from './addDemoHealth';
 import { Estate } from './Estate';
 import { ColumnSpec, EstateBuilder, SplitMetrics } from './EstateBuilder';
@@ -586,6 +587,7 @@ export function generateDemoEstate(options: { now?: Date } = {}): Estate {
 
   addDeployments(b, versionArns, now);
   addDemoHealth(b.estate, now);
+  addDemoDataProfiles(b.estate, now);
   addGlueJobs(b);
   addSecondRegion(b);
   return b.estate;

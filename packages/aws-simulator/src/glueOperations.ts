@@ -171,7 +171,10 @@ export const glueOperations: Record<string, Operation> = {
 };
 
 /** The region's catalog, which is the account's own: other catalogs are not found. */
-function catalog(input: OperationInput, context: OperationContext): GlueEstate {
+export function catalog(
+  input: OperationInput,
+  context: OperationContext,
+): GlueEstate {
   const catalogId = input.string('CatalogId');
   if (catalogId !== undefined && catalogId !== context.accountId) {
     throw new AwsError(
@@ -182,7 +185,7 @@ function catalog(input: OperationInput, context: OperationContext): GlueEstate {
   return context.regionEstate.glue;
 }
 
-function findDatabase(glue: GlueEstate, name: string) {
+export function findDatabase(glue: GlueEstate, name: string) {
   const database = glue.databases.find(db => sameName(db.Name, name));
   if (!database) {
     throw new AwsError(
@@ -194,7 +197,7 @@ function findDatabase(glue: GlueEstate, name: string) {
 }
 
 /** Glue keeps catalog names in lower case and matches them in any case. */
-function sameName(a: unknown, b: unknown): boolean {
+export function sameName(a: unknown, b: unknown): boolean {
   return String(a).toLowerCase() === String(b).toLowerCase();
 }
 

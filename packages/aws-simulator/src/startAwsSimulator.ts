@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { AwsError } from './AwsError';
 import { emptyRegionEstate, Estate } from './Estate';
 import { FaultInjector, SimulatorFaults } from './FaultInjector';
+import { glueDataProfileOperations } from './glueDataProfileOperations';
 import { glueOperations } from './glueOperations';
 import { modelPackageGroupOperations } from './modelPackageGroupOperations';
 import { monitoringOperations } from './monitoringOperations';
@@ -73,7 +74,10 @@ const SERVICES: Record<
       ...pipelineOperations,
     },
   },
-  AWSGlue: { iamPrefix: 'glue', operations: glueOperations },
+  AWSGlue: {
+    iamPrefix: 'glue',
+    operations: { ...glueOperations, ...glueDataProfileOperations },
+  },
   ResourceGroupsTaggingAPI_20170126: {
     iamPrefix: 'tag',
     operations: taggingOperations,

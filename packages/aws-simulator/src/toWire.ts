@@ -13,6 +13,7 @@ const TIMESTAMP_MEMBERS = new Set([
   'StartTime',
   'EndTime',
   'Timestamp',
+  'TimeStamp',
   'ScheduledTime',
   'ResolutionTime',
   'CreateTime',
@@ -21,6 +22,9 @@ const TIMESTAMP_MEMBERS = new Set([
   'LastAnalyzedTime',
   'CreatedOn',
   'LastModifiedOn',
+  'AnalyzedTime',
+  'StartedOn',
+  'CompletedOn',
 ]);
 
 /** String maps whose keys are user data, never member names. */
