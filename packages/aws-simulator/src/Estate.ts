@@ -61,6 +61,20 @@ export interface SageMakerEstate {
   monitoringExecutions?: AwsRecord<
     'MonitoringScheduleName' | 'ProcessingJobArn' | 'ScheduledTime'
   >[];
+  /** SageMaker Experiments (see experimentOperations.ts), in DescribeExperiment shape. */
+  experiments?: AwsRecord<
+    'ExperimentName' | 'ExperimentArn' | 'CreationTime'
+  >[];
+  /**
+   * Trials of the experiments, in DescribeTrial shape plus
+   * `TrialComponentNames`, the components associated with the trial.
+   */
+  trials?: AwsRecord<
+    'TrialName' | 'TrialArn' | 'ExperimentName' | 'CreationTime'
+  >[];
+  trialComponents?: AwsRecord<
+    'TrialComponentName' | 'TrialComponentArn' | 'CreationTime'
+  >[];
   /** SageMaker Pipelines that may be started (see pipelineOperations.ts). */
   pipelines?: AwsRecord<'PipelineName' | 'PipelineArn'>[];
   pipelineExecutions?: AwsRecord<

@@ -43,6 +43,53 @@ const FEATURE_STORE_TYPES: Record<string, string> = {
   Fractional: 'double',
 };
 
+/** A training job of `EstateBuilder.trainingJob`. */
+export interface TrainingJobSpec {
+  name: string;
+  /** The model package group it trains for; names its role. */
+  group: string;
+  startedAt: string;
+  minutes: number;
+  framework: [name: string, version: string];
+  /** Inference image; for XGBoost, training uses SageMaker's built-in image. */
+  image: string;
+  hyperparameters: Record<string, string>;
+  /** Training channels and the S3 URIs they read. */
+  inputs: Record<string, string>;
+  outputPath: string;
+  instanceType: string;
+  instanceCount?: number;
+  /** Final metrics, by split (e.g. `train`, `validation`). */
+  metrics: Record<string, SplitMetrics>;
+  status?: 'Completed' | 'Failed' | 'Stopped';
+  failureReason?: string;
+  experiment?: { experiment: string; trial: string };
+}
+
+/** A trial component of `EstateBuilder.trialComponent`. */
+export interface TrialComponentSpec {
+  name: string;
+  displayName: string;
+  trial: string;
+  source?: { SourceArn: string; SourceType: string };
+  status: string;
+  startedAt: string;
+  endedAt: string;
+  parameters: Record<string, string | number>;
+  /** Input artifacts by name: S3 URIs or image URIs. */
+  inputs: Record<string, string>;
+  outputs?: Record<string, string>;
+  metrics: {
+    name: string;
+    last: number;
+    min: number;
+    max: number;
+    avg: number;
+    count: number;
+    sourceArn?: string;
+  }[];
+}
+
 /**
  * Builds estates the way AWS would have recorded them, so that the demo and
  * the benchmark hold the same shapes and the same cross-references: a model
@@ -213,10 +260,233 @@ export class EstateBuilder {
   }
 
   /**
-   * A model package version with the training job that produced it (whose
-   * default output path, `<output>/<job>/output/model.tar.gz`, is the
-   * version's model data) and its model-quality report in S3. Returns the
-   * version's ARN.
+   * A training job, by default completed, whose default output path
+   * `<output>/<job>/output/model.tar.gz` holds its model. With an
+   * `experiment`, it ran in that experiment's trial (see `experiment`) and
+   * has the trial component SageMaker creates for a training job,
+   * `<job>-aws-training-job`, whose parameters, metric summaries and input
+   * artifacts mirror the job. Returns its ARN, artifact and end time.
+   */
+  trainingJob(
+    region: string,
+    j: TrainingJobSpec,
+  ): { arn: string; artifact: string; end: string } {
+    const { accountId } = this.estate;
+    const sm = this.#region(region).sagemaker;
+    const arn = `arn:aws:sagemaker:${region}:${accountId}:training-job/${j.name}`;
+    const artifact = `${j.outputPath}/${j.name}/output/model.tar.gz`;
+    const start = j.startedAt;
+    const end = addMinutes(start, j.minutes);
+    const status = j.status ?? 'Completed';
+    const [framework, frameworkVersion] = j.framework;
+    const trainingImage =
+      framework === 'xgboost'
+        ? `${
+            XGBOOST_IMAGE_ACCOUNTS[region] ??
+            XGBOOST_IMAGE_ACCOUNTS['us-east-1']
+          }.dkr.ecr.${region}.amazonaws.com/sagemaker-xgboost:${frameworkVersion}-1`
+        : j.image.replace('/ml-inference/', '/ml-training/');
+    const instanceCount = j.instanceCount ?? 1;
+    const metrics = Object.entries(j.metrics).flatMap(([split, values]) =>
+      Object.entries(values).map(([name, value]) => ({
+        name: `${split}:${name}`,
+        value,
+      })),
+    );
+    const experimentConfig = j.experiment && {
+      ExperimentName: j.experiment.experiment,
+      TrialName: j.experiment.trial,
+      TrialComponentDisplayName: j.name,
+    };
+
+    sm.trainingJobs.push({
+      TrainingJobName: j.name,
+      TrainingJobArn: arn,
+      ...(status === 'Completed'
+        ? { ModelArtifacts: { S3ModelArtifacts: artifact } }
+        : {}),
+      TrainingJobStatus: status,
+      SecondaryStatus: status,
+      ...(j.failureReason ? { FailureReason: j.failureReason } : {}),
+      HyperParameters: j.hyperparameters,
+      AlgorithmSpecification: {
+        TrainingImage: trainingImage,
+        TrainingInputMode: 'File',
+        EnableSageMakerMetricsTimeSeries: false,
+      },
+      RoleArn: `arn:aws:iam::${accountId}:role/sagemaker-training-${j.group}`,
+      InputDataConfig: Object.entries(j.inputs).map(([ChannelName, S3Uri]) => ({
+        ChannelName,
+        DataSource: {
+          S3DataSource: {
+            S3DataType: 'S3Prefix',
+            S3Uri,
+            S3DataDistributionType: 'FullyReplicated',
+          },
+        },
+        ContentType: 'application/x-parquet',
+        CompressionType: 'None',
+        RecordWrapperType: 'None',
+      })),
+      OutputDataConfig: { S3OutputPath: j.outputPath },
+      ResourceConfig: {
+        InstanceType: j.instanceType,
+        InstanceCount: instanceCount,
+        VolumeSizeInGB: 30,
+      },
+      StoppingCondition: { MaxRuntimeInSeconds: 86400 },
+      CreationTime: addMinutes(start, -3),
+      TrainingStartTime: start,
+      TrainingEndTime: end,
+      LastModifiedTime: addMinutes(end, 1),
+      FinalMetricDataList: metrics.map(m => ({
+        MetricName: m.name,
+        Value: m.value,
+        Timestamp: end,
+      })),
+      EnableNetworkIsolation: false,
+      EnableInterContainerTrafficEncryption: false,
+      EnableManagedSpotTraining: false,
+      TrainingTimeInSeconds: j.minutes * 60,
+      // Wall-clock time: AWS bills it once per instance.
+      BillableTimeInSeconds: j.minutes * 60,
+      ...(experimentConfig ? { ExperimentConfig: experimentConfig } : {}),
+    });
+
+    if (j.experiment) {
+      this.trialComponent(region, {
+        name: `${j.name}-aws-training-job`,
+        displayName: j.name,
+        trial: j.experiment.trial,
+        source: { SourceArn: arn, SourceType: 'SageMakerTrainingJob' },
+        status,
+        startedAt: start,
+        endedAt: end,
+        parameters: {
+          ...j.hyperparameters,
+          'SageMaker.ImageUri': trainingImage,
+          'SageMaker.InstanceCount': instanceCount,
+          'SageMaker.InstanceType': j.instanceType,
+          'SageMaker.VolumeSizeInGB': 30,
+        },
+        inputs: { ...j.inputs, 'SageMaker.ImageUri': trainingImage },
+        outputs:
+          status === 'Completed' ? { 'SageMaker.ModelArtifact': artifact } : {},
+        // Final values, with the spread a run's epochs would show.
+        metrics: metrics.map(m => ({
+          name: m.name,
+          last: m.value,
+          min: round(m.value * 0.9),
+          max: m.value,
+          avg: round(m.value * 0.95),
+          count: 10,
+          sourceArn: arn,
+        })),
+      });
+    }
+    return { arn, artifact, end };
+  }
+
+  /** A SageMaker experiment and its trials, each trial created empty. */
+  experiment(
+    region: string,
+    e: {
+      name: string;
+      description: string;
+      createdAt: string;
+      createdBy: string;
+      trials: string[];
+    },
+  ): void {
+    const sm = this.#region(region).sagemaker;
+    const arnPrefix = `arn:aws:sagemaker:${region}:${this.estate.accountId}`;
+    const createdBy = this.#userProfile(region, e.createdBy);
+    (sm.experiments ??= []).push({
+      ExperimentName: e.name,
+      ExperimentArn: `${arnPrefix}:experiment/${e.name}`,
+      DisplayName: e.name,
+      Description: e.description,
+      CreationTime: e.createdAt,
+      CreatedBy: createdBy,
+      LastModifiedTime: e.createdAt,
+      LastModifiedBy: createdBy,
+    });
+    for (const trial of e.trials) {
+      (sm.trials ??= []).push({
+        TrialName: trial,
+        TrialArn: `${arnPrefix}:experiment-trial/${trial}`,
+        DisplayName: trial,
+        ExperimentName: e.name,
+        CreationTime: e.createdAt,
+        CreatedBy: createdBy,
+        LastModifiedTime: e.createdAt,
+        LastModifiedBy: createdBy,
+        TrialComponentNames: [],
+      });
+    }
+  }
+
+  /**
+   * A trial component in `trial` (created by `experiment`): a training
+   * job's (see `trainingJob`) or one logged by the SageMaker Experiments SDK
+   * without a job, such as a notebook run.
+   */
+  trialComponent(region: string, c: TrialComponentSpec): void {
+    const sm = this.#region(region).sagemaker;
+    const trial = sm.trials?.find(t => t.TrialName === c.trial);
+    if (!trial) {
+      throw new Error(`No trial ${c.trial}: create its experiment first`);
+    }
+    (trial.TrialComponentNames as string[]).push(c.name);
+    const artifacts = (values: Record<string, string>) =>
+      Object.fromEntries(
+        Object.entries(values).map(([name, Value]) => [name, { Value }]),
+      );
+    (sm.trialComponents ??= []).push({
+      TrialComponentName: c.name,
+      TrialComponentArn: `arn:aws:sagemaker:${region}:${this.estate.accountId}:experiment-trial-component/${c.name}`,
+      DisplayName: c.displayName,
+      ...(c.source ? { Source: c.source } : {}),
+      Status: {
+        PrimaryStatus: c.status,
+        ...(c.source
+          ? {
+              Message: `Status: ${c.status}, secondary status: ${c.status}, failure reason: .`,
+            }
+          : {}),
+      },
+      StartTime: c.startedAt,
+      EndTime: c.endedAt,
+      CreationTime: c.startedAt,
+      LastModifiedTime: c.endedAt,
+      Parameters: Object.fromEntries(
+        Object.entries(c.parameters).map(([name, value]) => [
+          name,
+          typeof value === 'number'
+            ? { NumberValue: value }
+            : { StringValue: value },
+        ]),
+      ),
+      InputArtifacts: artifacts(c.inputs),
+      OutputArtifacts: artifacts(c.outputs ?? {}),
+      Metrics: c.metrics.map(m => ({
+        MetricName: m.name,
+        ...(m.sourceArn ? { SourceArn: m.sourceArn } : {}),
+        TimeStamp: c.endedAt,
+        Max: m.max,
+        Min: m.min,
+        Last: m.last,
+        Count: m.count,
+        Avg: m.avg,
+      })),
+      ...(c.source ? { Sources: [c.source] } : {}),
+    });
+  }
+
+  /**
+   * A model package version with the training job that produced it (see
+   * `trainingJob`: the job's artifact is the version's model data) and its
+   * model-quality report in S3. Returns the version's ARN.
    */
   modelVersion(
     region: string,
@@ -245,75 +515,28 @@ export class EstateBuilder {
       testMetrics: SplitMetrics;
       testStandardDeviations?: SplitMetrics;
       problem: 'binary' | 'regression';
+      /** The experiment and trial the training job ran in. */
+      experiment?: TrainingJobSpec['experiment'];
     },
   ): string {
     const { accountId } = this.estate;
     const sm = this.#region(region).sagemaker;
     const arnPrefix = `arn:aws:sagemaker:${region}:${accountId}`;
-    const jobArn = `${arnPrefix}:training-job/${v.trainingJobName}`;
-    const artifact = `${v.outputPath}/${v.trainingJobName}/output/model.tar.gz`;
     const reportUri = `${v.outputPath}/${v.trainingJobName}/evaluation/model_quality_statistics.json`;
-    const start = v.trainingStartedAt;
-    const end = addMinutes(start, v.trainingMinutes);
     const [framework, frameworkVersion] = v.framework;
-    const trainingImage =
-      framework === 'xgboost'
-        ? `${
-            XGBOOST_IMAGE_ACCOUNTS[region] ??
-            XGBOOST_IMAGE_ACCOUNTS['us-east-1']
-          }.dkr.ecr.${region}.amazonaws.com/sagemaker-xgboost:${frameworkVersion}-1`
-        : v.image.replace('/ml-inference/', '/ml-training/');
-
-    sm.trainingJobs.push({
-      TrainingJobName: v.trainingJobName,
-      TrainingJobArn: jobArn,
-      ModelArtifacts: { S3ModelArtifacts: artifact },
-      TrainingJobStatus: 'Completed',
-      SecondaryStatus: 'Completed',
-      HyperParameters: v.hyperparameters,
-      AlgorithmSpecification: {
-        TrainingImage: trainingImage,
-        TrainingInputMode: 'File',
-        EnableSageMakerMetricsTimeSeries: false,
-      },
-      RoleArn: `arn:aws:iam::${accountId}:role/sagemaker-training-${v.group}`,
-      InputDataConfig: Object.entries(v.inputs).map(([ChannelName, S3Uri]) => ({
-        ChannelName,
-        DataSource: {
-          S3DataSource: {
-            S3DataType: 'S3Prefix',
-            S3Uri,
-            S3DataDistributionType: 'FullyReplicated',
-          },
-        },
-        ContentType: 'application/x-parquet',
-        CompressionType: 'None',
-        RecordWrapperType: 'None',
-      })),
-      OutputDataConfig: { S3OutputPath: v.outputPath },
-      ResourceConfig: {
-        InstanceType: v.instanceType,
-        InstanceCount: 1,
-        VolumeSizeInGB: 30,
-      },
-      StoppingCondition: { MaxRuntimeInSeconds: 86400 },
-      CreationTime: addMinutes(start, -3),
-      TrainingStartTime: start,
-      TrainingEndTime: end,
-      LastModifiedTime: addMinutes(end, 1),
-      FinalMetricDataList: Object.entries(v.trainingMetrics).flatMap(
-        ([split, metrics]) =>
-          Object.entries(metrics).map(([name, Value]) => ({
-            MetricName: `${split}:${name}`,
-            Value,
-            Timestamp: end,
-          })),
-      ),
-      EnableNetworkIsolation: false,
-      EnableInterContainerTrafficEncryption: false,
-      EnableManagedSpotTraining: false,
-      TrainingTimeInSeconds: v.trainingMinutes * 60,
-      BillableTimeInSeconds: v.trainingMinutes * 60,
+    const { artifact, end } = this.trainingJob(region, {
+      name: v.trainingJobName,
+      group: v.group,
+      startedAt: v.trainingStartedAt,
+      minutes: v.trainingMinutes,
+      framework: v.framework,
+      image: v.image,
+      hyperparameters: v.hyperparameters,
+      inputs: v.inputs,
+      outputPath: v.outputPath,
+      instanceType: v.instanceType,
+      metrics: v.trainingMetrics,
+      experiment: v.experiment,
     });
 
     const arn = `${arnPrefix}:model-package/${v.group}/${v.version}`;
@@ -641,6 +864,10 @@ function ownerTags(owner: string): AwsTag[] {
 
 function column([Name, Type, Comment]: ColumnSpec) {
   return Comment === undefined ? { Name, Type } : { Name, Type, Comment };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
 }
 
 function sha256(text: string): string {

@@ -53,7 +53,7 @@ describe('generateDemoEstate', () => {
       const artifact =
         version.InferenceSpecification.Containers[0].ModelDataUrl;
       const jobs = sm.trainingJobs.filter(
-        (j: AnyRecord) => j.ModelArtifacts.S3ModelArtifacts === artifact,
+        (j: AnyRecord) => j.ModelArtifacts?.S3ModelArtifacts === artifact,
       );
       expect(jobs).toHaveLength(1);
       expect(artifact).toBe(

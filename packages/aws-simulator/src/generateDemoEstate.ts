@@ -69,20 +69,31 @@ const clvInputs = (asOf: string) => ({
   transactions: `${CURATED}/payments/transactions/`,
 });
 
+type ClassificationMetrics = [
+  auc: number,
+  precision: number,
+  recall: number,
+  f1: number,
+];
+
+const splitMetrics = ([auc, precision, recall, f1]: ClassificationMetrics) => ({
+  auc,
+  precision,
+  recall,
+  f1,
+});
+
+/** A classifier's training run: AUC on train, every metric on validation. */
+const classificationRun = (
+  train: number,
+  validation: ClassificationMetrics,
+) => ({ train: { auc: train }, validation: splitMetrics(validation) });
+
 const classification = (
   train: number,
-  validation: [number, number, number, number],
-  test: [number, number, number, number],
-) => ({
-  train: { auc: train },
-  validation: {
-    auc: validation[0],
-    precision: validation[1],
-    recall: validation[2],
-    f1: validation[3],
-  },
-  test: { auc: test[0], precision: test[1], recall: test[2], f1: test[3] },
-});
+  validation: ClassificationMetrics,
+  test: ClassificationMetrics,
+) => ({ ...classificationRun(train, validation), test: splitMetrics(test) });
 
 const regression = (
   ...splits: [rmse: number, mae: number, r2: number][]
@@ -460,6 +471,83 @@ const VERSIONS: DemoVersion[] = [
   },
 ];
 
+const experimentOf = (group: string) => `${group}-training`;
+const trialOf = (v: { group: string; version: number }) =>
+  `${v.group}-v${v.version}`;
+const instanceTypeOf = (group: string) =>
+  group === 'fraud-detector' ? 'ml.m5.4xlarge' : 'ml.m5.2xlarge';
+
+/**
+ * A training run of a model's experiment that did not become a version: a
+ * variant of the version `of` (`<group>/<version>`), in that version's trial,
+ * with its hyperparameters changed; a failed run has no metrics.
+ */
+interface DemoCandidateRun {
+  of: string;
+  job: string;
+  minutes: number;
+  hyperparameters: Record<string, string>;
+  metrics?: { train: SplitMetrics; validation: SplitMetrics };
+  instanceCount?: number;
+  failureReason?: string;
+}
+
+const CANDIDATE_RUNS: DemoCandidateRun[] = [
+  {
+    of: 'churn-classifier/5',
+    job: 'churn-classifier-train-20240926-0944',
+    minutes: 71,
+    hyperparameters: { max_depth: '8', min_child_weight: '3' },
+    // Deeper trees fit the training data better and validate worse.
+    metrics: classificationRun(0.903, [0.829, 0.431, 0.655, 0.52]),
+  },
+  {
+    of: 'churn-classifier/5',
+    job: 'churn-classifier-train-20240927-1402',
+    minutes: 49,
+    hyperparameters: { eta: '0.06', num_round: '500', scale_pos_weight: '11' },
+    metrics: classificationRun(0.879, [0.835, 0.458, 0.64, 0.534]),
+  },
+  {
+    of: 'churn-classifier/5',
+    job: 'churn-classifier-train-20240928-0815',
+    minutes: 2,
+    hyperparameters: { tree_method: 'gpu_hist' },
+    instanceCount: 2,
+    failureReason:
+      'AlgorithmError: tree_method gpu_hist needs a GPU instance, got ml.m5.2xlarge',
+  },
+  {
+    of: 'fraud-detector/4',
+    job: 'fraud-detector-train-20241008-1930',
+    minutes: 158,
+    hyperparameters: { max_depth: '10', num_round: '1400', eta: '0.03' },
+    instanceCount: 2,
+    metrics: classificationRun(0.984, [0.96, 0.702, 0.731, 0.716]),
+  },
+  {
+    of: 'fraud-detector/4',
+    job: 'fraud-detector-train-20241009-2240',
+    minutes: 117,
+    hyperparameters: { scale_pos_weight: '90', colsample_bytree: '0.8' },
+    metrics: classificationRun(0.976, [0.962, 0.712, 0.739, 0.725]),
+  },
+  {
+    of: 'customer-lifetime-value/3',
+    job: 'clv-train-20241015-0905',
+    minutes: 47,
+    hyperparameters: { tweedie_variance_power: '1.2' },
+    metrics: regression([326.1, 145.0, 0.752], [375.8, 170.9, 0.671]),
+  },
+  {
+    of: 'customer-lifetime-value/3',
+    job: 'clv-train-20241016-1120',
+    minutes: 61,
+    hyperparameters: { tweedie_variance_power: '1.6', num_leaves: '255' },
+    metrics: regression([301.7, 134.6, 0.788], [381.2, 174.1, 0.661]),
+  },
+];
+
 const CUSTOMER_COLUMNS: ColumnSpec[] = [
   ['customer_id', 'string', 'Stable customer id'],
   ['email', 'string', 'Lower-cased contact email'],
@@ -550,6 +638,18 @@ export function generateDemoEstate(options: { now?: Date } = {}): Estate {
     b.modelGroup(EU, { name, description, owner, createdBy, createdAt });
   }
 
+  // Each model's training runs are grouped in an experiment, one trial per
+  // version: the version's run and the candidates it was chosen from.
+  for (const [name, , , createdBy, createdAt] of groups) {
+    b.experiment(EU, {
+      name: experimentOf(name),
+      description: `Training runs of ${name}, one trial per registered version.`,
+      createdAt,
+      createdBy,
+      trials: VERSIONS.filter(v => v.group === name).map(trialOf),
+    });
+  }
+
   const versionArns: Record<string, string> = {};
   for (const v of VERSIONS) {
     versionArns[`${v.group}/${v.version}`] = b.modelVersion(EU, {
@@ -566,15 +666,9 @@ export function generateDemoEstate(options: { now?: Date } = {}): Estate {
       createdAt: v.createdAt,
       createdBy: v.createdBy,
       hyperparameters: v.hyperparameters,
-      inputs: Object.fromEntries(
-        Object.entries(v.inputs).map(([channel, uri]) => [
-          channel,
-          uri.startsWith('fg:') ? `${offlineStores[uri.slice(3)]}/` : uri,
-        ]),
-      ),
+      inputs: resolveInputs(v.inputs, offlineStores),
       outputPath: `s3://acme-ml-artifacts/${v.group}`,
-      instanceType:
-        v.group === 'fraud-detector' ? 'ml.m5.4xlarge' : 'ml.m5.2xlarge',
+      instanceType: instanceTypeOf(v.group),
       trainingMetrics: {
         train: v.metrics.train,
         validation: v.metrics.validation,
@@ -582,8 +676,13 @@ export function generateDemoEstate(options: { now?: Date } = {}): Estate {
       testMetrics: v.metrics.test,
       testStandardDeviations: v.testStd,
       problem: v.group === 'customer-lifetime-value' ? 'regression' : 'binary',
+      experiment: { experiment: experimentOf(v.group), trial: trialOf(v) },
     });
   }
+  for (const run of CANDIDATE_RUNS) {
+    addCandidateRun(b, run, offlineStores);
+  }
+  addNotebookRun(b, offlineStores);
 
   addDeployments(b, versionArns, now);
   addDemoHealth(b.estate, now);
@@ -1263,6 +1362,79 @@ function addSecondRegion(b: EstateBuilder) {
     trainingMetrics: { train: { auc: 0.861 }, validation: { auc: 0.824 } },
     testMetrics: { auc: 0.82, precision: 0.44, recall: 0.63, f1: 0.518 },
     problem: 'binary',
+  });
+}
+
+/** Channel URIs, with `fg:<name>` replaced by the feature group's offline store. */
+function resolveInputs(
+  inputs: Record<string, string>,
+  offlineStores: Record<string, string>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(inputs).map(([channel, uri]) => [
+      channel,
+      uri.startsWith('fg:') ? `${offlineStores[uri.slice(3)]}/` : uri,
+    ]),
+  );
+}
+
+function addCandidateRun(
+  b: EstateBuilder,
+  run: DemoCandidateRun,
+  offlineStores: Record<string, string>,
+) {
+  const base = VERSIONS.find(v => `${v.group}/${v.version}` === run.of)!;
+  b.trainingJob(EU, {
+    name: run.job,
+    group: base.group,
+    startedAt: jobStart(run.job),
+    minutes: run.minutes,
+    framework: base.framework,
+    image: `${ECR}/${base.group}:${base.imageTag}`,
+    hyperparameters: { ...base.hyperparameters, ...run.hyperparameters },
+    inputs: resolveInputs(base.inputs, offlineStores),
+    outputPath: `s3://acme-ml-artifacts/${base.group}`,
+    instanceType: instanceTypeOf(base.group),
+    instanceCount: run.instanceCount,
+    metrics: run.metrics
+      ? { train: run.metrics.train, validation: run.metrics.validation }
+      : {},
+    ...(run.failureReason
+      ? { status: 'Failed' as const, failureReason: run.failureReason }
+      : {}),
+    experiment: { experiment: experimentOf(base.group), trial: trialOf(base) },
+  });
+}
+
+/**
+ * A run logged from a notebook with the SageMaker Experiments SDK: a
+ * LightGBM baseline of churn v5's trial, with no training job behind it.
+ */
+function addNotebookRun(
+  b: EstateBuilder,
+  offlineStores: Record<string, string>,
+) {
+  const auc = { last: 0.826, min: 0.781, max: 0.826, avg: 0.809, count: 40 };
+  b.trialComponent(EU, {
+    name: 'churn-lightgbm-baseline-20240925',
+    displayName: 'lightgbm-baseline',
+    trial: 'churn-classifier-v5',
+    status: 'Completed',
+    startedAt: '2024-09-25T14:02:00.000Z',
+    endedAt: '2024-09-25T14:19:00.000Z',
+    parameters: {
+      model: 'lightgbm',
+      num_leaves: 63,
+      learning_rate: 0.05,
+      n_estimators: 400,
+    },
+    inputs: {
+      features: `${offlineStores[FEATURE_GROUPS.customerBehaviour]}/`,
+    },
+    metrics: [
+      { name: 'train:auc', ...auc, last: 0.861, max: 0.861 },
+      { name: 'validation:auc', ...auc },
+    ],
   });
 }
 

@@ -216,7 +216,8 @@ describe('sageMakerOperations', () => {
     const jobs = await allPages(NextToken =>
       sm.send(new ListTrainingJobsCommand({ NextToken })),
     );
-    expect(jobs.flatMap(p => p.TrainingJobSummaries!)).toHaveLength(12);
+    // The twelve versions' jobs and seven candidate runs of the experiments.
+    expect(jobs.flatMap(p => p.TrainingJobSummaries!)).toHaveLength(19);
   });
 
   it('approves a version with UpdateModelPackage', async () => {

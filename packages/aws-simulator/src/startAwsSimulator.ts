@@ -11,6 +11,7 @@ import { AwsError } from './AwsError';
 import { emptyRegionEstate, Estate } from './Estate';
 import { FaultInjector, SimulatorFaults } from './FaultInjector';
 import { glueDataProfileOperations } from './glueDataProfileOperations';
+import { experimentOperations } from './experimentOperations';
 import { glueOperations } from './glueOperations';
 import { modelPackageGroupOperations } from './modelPackageGroupOperations';
 import { monitoringOperations } from './monitoringOperations';
@@ -72,6 +73,7 @@ const SERVICES: Record<
       ...modelPackageGroupOperations,
       ...monitoringOperations,
       ...pipelineOperations,
+      ...experimentOperations,
     },
   },
   AWSGlue: {
