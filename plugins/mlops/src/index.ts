@@ -1,7 +1,6 @@
 /**
  * ML Foundation frontend: entity pages of the ML kinds (overview cards,
- * Lineage, Governance and Audit trail tabs), the ML hub page, and the ML
- * relations in the catalog graph.
+ * Lineage, Governance and Audit trail tabs) and the ML hub page.
  *
  * @packageDocumentation
  */
@@ -11,4 +10,3 @@ import { mlopsPlugin } from './plugin';
 export default mlopsPlugin;
 export { mlopsPlugin, mlHubRouteRef } from './plugin';
 export { mlopsApiRef } from './api/mlopsApiRef';
-export { catalogGraphMlRelationsModule } from './catalogGraphMlRelationsModule';
