@@ -39,6 +39,13 @@ export const ML_ANNOTATION_GOVERNANCE_POLICY =
 /** On a Model: the SageMaker pipeline (name or ARN) that retrains it. */
 export const ML_ANNOTATION_RETRAINING_PIPELINE =
   'ml-foundation.dev/retraining-pipeline';
+/**
+ * On a Model: the SageMaker experiments (comma-separated names) whose trial
+ * components are its training runs, besides those its versions' training
+ * jobs ran in (their `ExperimentConfig`).
+ */
+export const ML_ANNOTATION_SAGEMAKER_EXPERIMENT =
+  'ml-foundation.dev/sagemaker-experiment';
 
 /** One optional read that failed during a sync, recorded on the entity. */
 export type SyncWarning = {

@@ -22,3 +22,4 @@ export * from './api/health';
 export * from './api/MlopsApi';
 export * from './api/MlopsClient';
 export * from './api/data';
+export * from './api/experiments';
