@@ -189,6 +189,55 @@ describe('buildGlueEntities', () => {
     );
   });
 
+  it('classifies a table and its columns from the ml-foundation.dev/data-classification parameter', () => {
+    const customers: Table = {
+      Name: 'customers',
+      Parameters: {
+        classification: 'parquet',
+        'ml-foundation.dev/data-classification': 'PII',
+      },
+      StorageDescriptor: {
+        Location: 's3://acme-curated/customer/customers/',
+        Columns: [
+          { Name: 'customer_id', Type: 'string' },
+          {
+            Name: 'email',
+            Type: 'string',
+            Parameters: { 'ml-foundation.dev/data-classification': 'pii' },
+          },
+        ],
+      },
+    };
+    const base = snapshot();
+    const entities = buildGlueEntities(
+      {
+        ...base,
+        databases: [
+          {
+            ...base.databases[0],
+            tables: [...base.databases[0].tables, customers],
+          },
+        ],
+      },
+      options,
+    );
+    const dataset = byTitle(entities, 'curated_payments.customers');
+    expect(dataset.spec).toMatchObject({
+      format: 'parquet',
+      classification: 'pii',
+      schema: {
+        columns: [
+          { name: 'customer_id', type: 'string' },
+          { name: 'email', type: 'string', classification: 'pii' },
+        ],
+      },
+    });
+    expect(
+      byTitle(entities, 'curated_payments.transactions').spec,
+    ).not.toHaveProperty('classification');
+    expect(() => validateMlEntity(dataset)).not.toThrow();
+  });
+
   it('gives a table with no owner tag on its database the default owner', () => {
     const entities = buildGlueEntities(
       { ...snapshot(), databases: [{ ...snapshot().databases[0], tags: {} }] },

@@ -23,6 +23,7 @@ import {
   GlueJobRecord,
   GlueSnapshot,
 } from '../reader/GlueSnapshot';
+import { dataClassification } from './dataClassification';
 import { isFeatureStoreOfflineTable } from './isFeatureStoreOfflineTable';
 import { parseViewSources, viewSql } from './parseViewSources';
 import { resolveDataflow } from './resolveDataflow';
@@ -39,11 +40,15 @@ const REDUNDANT_PARAMETER = /^spark\.sql\.sources\.schema/;
 const LIFECYCLE = 'production';
 
 function columns(list: Column[] | undefined): DatasetColumn[] {
-  return (list ?? []).map(column => ({
-    name: column.Name!,
-    type: column.Type ?? 'unknown',
-    ...(column.Comment && { description: column.Comment }),
-  }));
+  return (list ?? []).map(column => {
+    const classification = dataClassification(column.Parameters);
+    return {
+      name: column.Name!,
+      type: column.Type ?? 'unknown',
+      ...(column.Comment && { description: column.Comment }),
+      ...(classification && { classification }),
+    };
+  });
 }
 
 function parameters(table: Table): Record<string, string> | undefined {
@@ -143,6 +148,7 @@ export function buildGlueEntities(
     const sources = isView ? upstream(database, table) : [];
     const format = tableFormat(table);
     const tableParameters = parameters(table);
+    const classification = dataClassification(table.Parameters);
     return {
       apiVersion: ML_API_VERSION,
       kind: 'Dataset',
@@ -160,6 +166,7 @@ export function buildGlueEntities(
         lifecycle: LIFECYCLE,
         ...(storage?.Location && { location: storage.Location }),
         ...(format && { format }),
+        ...(classification && { classification }),
         schema: { columns: columns(storage?.Columns) },
         ...(partitionKeys.length > 0 && { partitionKeys }),
         ...(sources.length > 0 && { upstream: sources }),

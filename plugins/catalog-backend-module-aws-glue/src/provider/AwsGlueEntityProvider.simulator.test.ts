@@ -128,6 +128,23 @@ describe('AwsGlueEntityProvider with the AWS simulator', () => {
       location: expect.stringMatching(/^s3:\/\//),
     });
 
+    // The demo's customer tables hold personal data.
+    expect(
+      entities
+        .filter(e => e.spec?.classification === 'pii')
+        .map(e => e.metadata.title)
+        .sort(),
+    ).toEqual(['curated_customer.customers', 'raw_crm.customer_profiles']);
+    expect(
+      (
+        byTitle(entities, 'curated_customer.customers').spec?.schema as {
+          columns: { name: string; classification?: string }[];
+        }
+      ).columns
+        .filter(c => c.classification === 'pii')
+        .map(c => c.name),
+    ).toEqual(['email', 'phone_number', 'date_of_birth', 'postcode']);
+
     const view = entities.find(e => e.spec?.type === 'glue-view')!;
     expect(view.spec?.upstream).toEqual(
       expect.arrayContaining([

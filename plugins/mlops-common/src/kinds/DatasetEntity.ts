@@ -35,6 +35,11 @@ export interface DatasetEntityV1alpha1 extends Entity {
     location?: string;
     /** Storage format, e.g. parquet, csv, iceberg. */
     format?: string;
+    /**
+     * Classification of the whole dataset, e.g. `pii`: a `pii` dataset needs
+     * the privacy group's approval for access.
+     */
+    classification?: string;
     schema?: { columns: DatasetColumn[] };
     partitionKeys?: DatasetColumn[];
     /** Datasets or feature groups this one is derived from. */
@@ -84,6 +89,12 @@ export const datasetEntityV1alpha1Schema = mlKindSchema(
           'S3 URI of the data, e.g. s3://lake/curated/transactions/.',
       },
       format: { type: 'string', description: 'Storage format, e.g. parquet.' },
+      classification: {
+        type: 'string',
+        minLength: 1,
+        description:
+          'Data classification of the whole dataset, e.g. pii, confidential, public.',
+      },
       schema: {
         type: 'object',
         required: ['columns'],
