@@ -21,6 +21,8 @@ import type {
   AccessRequest,
   AccessRequestQuery,
   CreateAccessRequest,
+  DataProfile,
+  DataQualityReport,
 } from './data';
 
 /** The REST API of the mlops backend plugin, as the frontend uses it. */
@@ -67,4 +69,9 @@ export interface MlopsApi {
     id: string,
     decision: AccessDecisionRequest,
   ): Promise<AccessRequest>;
+
+  /** A Dataset's column statistics from Glue. */
+  getDataProfile(entityRef: string): Promise<DataProfile>;
+  /** A Dataset's latest Glue Data Quality result and score trend. */
+  getDataQuality(entityRef: string): Promise<DataQualityReport>;
 }

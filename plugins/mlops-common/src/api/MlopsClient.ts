@@ -22,6 +22,8 @@ import type {
   AccessRequest,
   AccessRequestQuery,
   CreateAccessRequest,
+  DataProfile,
+  DataQualityReport,
 } from './data';
 import type { MlopsApi } from './MlopsApi';
 
@@ -169,6 +171,14 @@ export class MlopsClient implements MlopsApi {
       `/access/requests/${encodeURIComponent(id)}/decisions`,
       decision,
     );
+  }
+
+  getDataProfile(entityRef: string): Promise<DataProfile> {
+    return this.get('/data/profile', { entityRef });
+  }
+
+  getDataQuality(entityRef: string): Promise<DataQualityReport> {
+    return this.get('/data/quality', { entityRef });
   }
 
   private async url(
