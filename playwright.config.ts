@@ -39,7 +39,7 @@ export default defineConfig({
 
   use: {
     baseURL: process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000',
-    actionTimeout: 0,
+    actionTimeout: 60_000,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     // Debian's Chromium: the test tooling never downloads a browser of its own.

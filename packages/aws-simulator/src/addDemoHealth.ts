@@ -142,14 +142,45 @@ const VERSION_REPORTS: Array<
     'non-GB',
     { CI: 0.64, DPL: 0.02, DI: 0.97, DPPL: 0.01 },
   ],
+  [
+    // The candidate for production: its evidence is complete.
+    'fraud-detector',
+    4,
+    'is_fraud',
+    {
+      amount_gbp: 0.3688,
+      merchant_chargeback_rate_90d: 0.2307,
+      merchant_risk_score: 0.1544,
+      card_txn_count_1h: 0.1391,
+      distance_from_home_km: 0.0702,
+      mcc_group: 0.0248,
+      card_age_days: 0.012,
+    },
+    'cardholder_country',
+    'non-GB',
+    { CI: 0.64, DPL: 0.02, DI: 0.95, DPPL: 0.02 },
+  ],
+];
+
+/** Versions whose model package carries a SageMaker model card. */
+const MODEL_CARDS: Array<
+  [group: string, version: number, status: string, purpose: string]
+> = [
+  [
+    'fraud-detector',
+    4,
+    'Approved',
+    'Holds card payments likely to be fraudulent for manual review',
+  ],
 ];
 
 /**
  * The demo's health evidence: hourly Model Monitor executions of every
  * schedule (the churn endpoint's data quality drifting for the last three
  * runs, with its `constraint_violations.json`), Clarify `analysis.json`
- * reports for some versions (churn v5 with a disparate impact out of bounds)
- * and the SageMaker pipeline that retrains the churn classifier.
+ * reports for some versions (churn v5 with a disparate impact out of bounds),
+ * the approved model card of fraud-detector v4 (the demo's candidate for
+ * production) and the SageMaker pipeline that retrains the churn classifier.
  */
 export function addDemoHealth(estate: Estate, now: Date): void {
   const sm = estate.regions[REGION].sagemaker;
@@ -231,6 +262,21 @@ export function addDemoHealth(estate: Estate, now: Date): void {
         },
       },
     };
+  }
+
+  for (const [group, version, status, purpose] of MODEL_CARDS) {
+    const modelPackage = sm.modelPackages.find(
+      p =>
+        p.ModelPackageGroupName === group && p.ModelPackageVersion === version,
+    );
+    if (modelPackage) {
+      modelPackage.ModelCard = {
+        ModelCardStatus: status,
+        ModelCardContent: JSON.stringify({
+          intended_uses: { purpose_of_model: purpose, risk_rating: 'High' },
+        }),
+      };
+    }
   }
 
   // The churn model names its retraining pipeline, so the portal offers it.

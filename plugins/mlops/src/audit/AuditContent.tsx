@@ -22,6 +22,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { mlopsApiRef } from '../api/mlopsApiRef';
 import { AsyncBoundary } from '../components/AsyncBoundary';
 import { formatTime } from '../components/formatTime';
+import { errorMessage } from '../components/errorMessage';
 
 const PAGE_SIZE = 50;
 
@@ -33,7 +34,7 @@ function VerificationBadge() {
   if (verification.error) {
     return (
       <StatusError>
-        Chain not verified: {verification.error.message}
+        Chain not verified: {errorMessage(verification.error)}
       </StatusError>
     );
   }
@@ -196,7 +197,7 @@ export function AuditContent() {
       </Box>
       {exportError && (
         <Typography color="error" role="alert">
-          Export failed: {exportError.message}
+          Export failed: {errorMessage(exportError)}
         </Typography>
       )}
       <AsyncBoundary

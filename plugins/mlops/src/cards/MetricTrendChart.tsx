@@ -24,6 +24,7 @@ import {
 } from 'recharts';
 import { mlopsApiRef } from '../api/mlopsApiRef';
 import { metricNames, metricValue } from '../components/keyMetrics';
+import { errorMessage } from '../components/errorMessage';
 
 /** The lower bound a policy's metric-threshold checkpoints set on a metric. */
 export function policyThreshold(
@@ -104,7 +105,7 @@ export function MetricTrendChart(props: {
           ? `Dashed line: the ${threshold.stage} policy requires ${metric} ≥ ${threshold.min}.`
           : `The policy sets no threshold on ${metric}.`}
         {policy.error
-          ? ` (Policy could not be read: ${policy.error.message})`
+          ? ` (Policy could not be read: ${errorMessage(policy.error)})`
           : ''}
       </Typography>
       <div

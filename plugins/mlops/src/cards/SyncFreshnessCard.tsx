@@ -22,6 +22,7 @@ import {
 import { ResponseError } from '@backstage/errors';
 import useAsync from 'react-use/esm/useAsync';
 import { formatAge, formatTime } from '../components/formatTime';
+import { errorMessage } from '../components/errorMessage';
 
 /** What the providers' status routes answer (see mlops-node's createAwsSyncStatusHandler). */
 type AwsSyncStatusResponse = {
@@ -104,7 +105,8 @@ export function SyncFreshnessCard() {
   } else if (status.error) {
     summary = (
       <Typography color="error">
-        Could not read the sync status of {providerId}: {status.error.message}
+        Could not read the sync status of {providerId}:{' '}
+        {errorMessage(status.error)}
       </Typography>
     );
   } else if (!status.value) {

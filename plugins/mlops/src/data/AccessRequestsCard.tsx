@@ -22,6 +22,7 @@ import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlopsApiRef } from '../api/mlopsApiRef';
 import { AsyncBoundary } from '../components/AsyncBoundary';
+import { errorMessage } from '../components/errorMessage';
 
 function RequestAccessDialog(props: {
   open: boolean;
@@ -74,7 +75,7 @@ function RequestAccessDialog(props: {
         />
         {error && (
           <Typography color="error" variant="body2">
-            {error.message}
+            {errorMessage(error)}
           </Typography>
         )}
       </DialogContent>
@@ -184,7 +185,7 @@ function RequestRow(props: {
         ))}
       {error && (
         <Typography color="error" variant="body2">
-          {error.message}
+          {errorMessage(error)}
         </Typography>
       )}
     </Box>

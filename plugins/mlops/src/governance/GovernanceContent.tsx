@@ -30,6 +30,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlopsApiRef } from '../api/mlopsApiRef';
 import { AsyncBoundary } from '../components/AsyncBoundary';
 import { ReviewCard, type Allowance } from './ReviewCard';
+import { errorMessage } from '../components/errorMessage';
 
 /** The Model a Model or ModelVersion entity belongs to. */
 function modelRefOf(entity: Entity): string {
@@ -142,7 +143,7 @@ function RequestReviewForm(props: {
       )}
       {error && (
         <Typography color="error" role="alert">
-          {error.message}
+          {errorMessage(error)}
         </Typography>
       )}
     </Box>

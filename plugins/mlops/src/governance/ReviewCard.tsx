@@ -12,6 +12,7 @@ import type {
 } from '@ml-foundation/plugin-mlops-common';
 import { useState } from 'react';
 import { formatTime } from '../components/formatTime';
+import { errorMessage } from '../components/errorMessage';
 
 const STATE_COLOURS: Record<string, string> = {
   passed: '#2e7d32',
@@ -177,123 +178,135 @@ export function ReviewCard(props: {
     });
   }
 
+  const title = `${review.kind === 'rollback' ? 'Rollback' : 'Promotion'} to ${
+    review.targetStage
+  }`;
   return (
-    <InfoCard
-      title={
-        <>
-          {review.kind === 'rollback' ? 'Rollback' : 'Promotion'} to{' '}
-          {review.targetStage} <StateChip state={review.state} />
-        </>
-      }
-      subheader={
-        <>
-          <EntityRefLink entityRef={review.entityRef} /> · requested by{' '}
-          <EntityRefLink entityRef={review.requestedBy} defaultKind="user" /> on{' '}
-          {formatTime(review.requestedAt)} · policy {review.policy}
-          {review.comment ? ` · “${review.comment}”` : ''}
-        </>
-      }
-    >
-      <Table<CheckpointResult>
-        options={{
-          paging: false,
-          search: false,
-          toolbar: false,
-          padding: 'dense',
-        }}
-        columns={columns}
-        data={review.checkpoints}
-      />
-      <Box mt={2}>
-        <Typography variant="subtitle2">Decisions</Typography>
-        {review.decisions.length === 0 ? (
-          <Typography variant="body2" color="textSecondary">
-            No decision yet.
-          </Typography>
-        ) : (
-          <ul>
-            {review.decisions.map(d => (
-              <li key={d.id}>
-                <strong>
-                  {d.decision === 'approve' ? 'Approved' : 'Rejected'}
-                </strong>{' '}
-                by <EntityRefLink entityRef={d.actor} defaultKind="user" /> on{' '}
-                {formatTime(d.at)}: {d.comment}
-              </li>
-            ))}
-          </ul>
-        )}
-        {review.writeBack && (
-          <Typography
-            variant="body2"
-            color={
-              review.writeBack.state === 'failed' ? 'error' : 'textSecondary'
-            }
-          >
-            Write-back to SageMaker: {review.writeBack.state} after{' '}
-            {review.writeBack.attempts} attempt(s)
-            {review.writeBack.lastError
-              ? ` — ${review.writeBack.lastError}`
-              : ''}
-          </Typography>
-        )}
-      </Box>
-      {open && (
-        <Box
-          mt={2}
-          display="flex"
-          alignItems="center"
-          style={{ gap: 8 }}
-          flexWrap="wrap"
-        >
-          <TextField
-            id={`mlops-comment-${review.id}`}
-            label="Comment"
-            variant="outlined"
-            size="small"
-            value={comment}
-            onChange={e => setComment(e.target.value)}
-            style={{ minWidth: 320 }}
-            disabled={!props.approve.allowed && !props.waive.allowed}
-          />
-          <GuardedButton
-            allowance={needsComment}
-            busy={busy}
-            onClick={() => run(() => props.onDecide('approve', comment.trim()))}
-          >
-            Approve
-          </GuardedButton>
-          <GuardedButton
-            allowance={needsComment}
-            busy={busy}
-            colour="secondary"
-            onClick={() => run(() => props.onDecide('reject', comment.trim()))}
-          >
-            Reject
-          </GuardedButton>
-          {!props.approve.allowed && (
+    // A region per review, so that assistive technology (and tests) can tell
+    // one review from another.
+    <section aria-label={title}>
+      <InfoCard
+        title={
+          <>
+            {title} <StateChip state={review.state} />
+          </>
+        }
+        subheader={
+          // One inline span: the header lays its children out as flex items,
+          // which would swallow the spaces around the links.
+          <span>
+            <EntityRefLink entityRef={review.entityRef} /> · requested by{' '}
+            <EntityRefLink entityRef={review.requestedBy} defaultKind="user" />{' '}
+            on {formatTime(review.requestedAt)} · policy {review.policy}
+            {review.comment ? ` · “${review.comment}”` : ''}
+          </span>
+        }
+      >
+        <Table<CheckpointResult>
+          options={{
+            paging: false,
+            search: false,
+            toolbar: false,
+            padding: 'dense',
+          }}
+          columns={columns}
+          data={review.checkpoints}
+        />
+        <Box mt={2}>
+          <Typography variant="subtitle2">Decisions</Typography>
+          {review.decisions.length === 0 ? (
             <Typography variant="body2" color="textSecondary">
-              {props.approve.reason}
+              No decision yet.
+            </Typography>
+          ) : (
+            <ul>
+              {review.decisions.map(d => (
+                <li key={d.id}>
+                  <strong>
+                    {d.decision === 'approve' ? 'Approved' : 'Rejected'}
+                  </strong>{' '}
+                  by <EntityRefLink entityRef={d.actor} defaultKind="user" /> on{' '}
+                  {formatTime(d.at)}: {d.comment}
+                </li>
+              ))}
+            </ul>
+          )}
+          {review.writeBack && (
+            <Typography
+              variant="body2"
+              color={
+                review.writeBack.state === 'failed' ? 'error' : 'textSecondary'
+              }
+            >
+              Write-back to SageMaker: {review.writeBack.state} after{' '}
+              {review.writeBack.attempts} attempt(s)
+              {review.writeBack.lastError
+                ? ` — ${review.writeBack.lastError}`
+                : ''}
             </Typography>
           )}
         </Box>
-      )}
-      {review.state === 'approved-not-synced' && (
-        <Box mt={2}>
-          <GuardedButton
-            allowance={props.approve}
-            busy={busy}
-            onClick={() => run(props.onRetryWriteBack)}
+        {open && (
+          <Box
+            mt={2}
+            display="flex"
+            alignItems="center"
+            style={{ gap: 8 }}
+            flexWrap="wrap"
           >
-            Retry write-back
-          </GuardedButton>
-        </Box>
-      )}
-      {error && (
-        <Typography color="error" role="alert">
-          {error.message}
-        </Typography>
-      )}
-    </InfoCard>
+            <TextField
+              id={`mlops-comment-${review.id}`}
+              label="Comment"
+              variant="outlined"
+              size="small"
+              value={comment}
+              onChange={e => setComment(e.target.value)}
+              style={{ minWidth: 320 }}
+              disabled={!props.approve.allowed && !props.waive.allowed}
+            />
+            <GuardedButton
+              allowance={needsComment}
+              busy={busy}
+              onClick={() =>
+                run(() => props.onDecide('approve', comment.trim()))
+              }
+            >
+              Approve
+            </GuardedButton>
+            <GuardedButton
+              allowance={needsComment}
+              busy={busy}
+              colour="secondary"
+              onClick={() =>
+                run(() => props.onDecide('reject', comment.trim()))
+              }
+            >
+              Reject
+            </GuardedButton>
+            {!props.approve.allowed && (
+              <Typography variant="body2" color="textSecondary">
+                {props.approve.reason}
+              </Typography>
+            )}
+          </Box>
+        )}
+        {review.state === 'approved-not-synced' && (
+          <Box mt={2}>
+            <GuardedButton
+              allowance={props.approve}
+              busy={busy}
+              onClick={() => run(props.onRetryWriteBack)}
+            >
+              Retry write-back
+            </GuardedButton>
+          </Box>
+        )}
+        {error && (
+          <Typography color="error" role="alert">
+            {errorMessage(error)}
+          </Typography>
+        )}
+      </InfoCard>
+    </section>
   );
 }
