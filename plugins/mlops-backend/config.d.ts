@@ -121,5 +121,13 @@ export interface Config {
       /** The longest access a request may ask for, in days. Default: 90. */
       maxDurationDays?: number;
     };
+    /** Training runs of a Model and their comparison (docs/data-foundation.md). */
+    experiments?: {
+      /**
+       * The newest trial components read of each SageMaker experiment of a
+       * Model, per request (1 to 1000). Default: 100.
+       */
+      maxRuns?: number;
+    };
   };
 }

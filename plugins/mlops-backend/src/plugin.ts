@@ -25,6 +25,10 @@ import {
   scheduleAuditVerification,
 } from './audit';
 import { applyMlopsMigrations } from './database/applyMlopsMigrations';
+import {
+  createExperimentsRouter,
+  createExperimentsService,
+} from './experiments';
 import { readGovernanceConfig } from './governance/config/readGovernanceConfig';
 import { createBiasThresholdCheckpoint } from './governance/checkpoints/biasThresholdCheckpoint';
 import { createCheckpointTypeRegistry } from './governance/createCheckpointTypeRegistry';
@@ -149,6 +153,15 @@ export const mlopsPlugin = createBackendPlugin({
         );
         httpRouter.use(
           createLineageRouter({ catalog: deps.catalog, httpAuth }),
+        );
+        httpRouter.use(
+          createExperimentsRouter({
+            service: createExperimentsService({
+              config,
+              catalog: deps.catalog,
+            }),
+            httpAuth,
+          }),
         );
         httpRouter.use(
           await createAuditRouter({
