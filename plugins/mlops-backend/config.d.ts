@@ -31,7 +31,9 @@ export interface Config {
                * (`status`: Draft, PendingReview, Approved, Archived),
                * `lineage-complete` (training data known, in the catalog, not
                * deprecated), `approval` (`groups`: group refs; `minApprovals`,
-               * default 1). Modules add types through
+               * default 1), `data-quality` (`minScore`, 0..1: every Dataset
+               * trained on has a latest Glue Data Quality score at least
+               * that). Modules add types through
                * `mlopsCheckpointTypesExtensionPoint`.
                */
               checkpoints: Array<{
@@ -109,6 +111,17 @@ export interface Config {
        * first 30 seconds after start, timeout 10 minutes.
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+    /** Dataset profiles (Glue column statistics) and data quality (Glue Data Quality results). */
+    data?: {
+      /**
+       * When one backend instance reads every Glue table Dataset's column
+       * statistics and data quality results. Default: every hour, first 45
+       * seconds after start, timeout 15 minutes.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Data quality results kept per Dataset, the latest ones. Default: 30. */
+      qualityHistory?: number;
     };
     /** Governed access requests to Datasets and FeatureGroups. */
     access?: {
