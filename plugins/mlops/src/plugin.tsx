@@ -19,6 +19,7 @@ import {
 } from '@ml-foundation/plugin-mlops-common';
 import { mlopsApiRef } from './api/mlopsApiRef';
 import { isAwsSynced } from './cards/SyncFreshnessCard';
+import { TRAINING_RUNS_PATH } from './experiments/trainingRunsRoute';
 
 const isKind =
   (...kinds: string[]) =>
@@ -154,6 +155,18 @@ export const governanceContent = EntityContentBlueprint.make({
       )),
   },
 });
+export const trainingRunsContent = EntityContentBlueprint.make({
+  name: 'training-runs',
+  params: {
+    path: TRAINING_RUNS_PATH,
+    title: 'Training runs',
+    filter: isKind('model'),
+    loader: () =>
+      import('./experiments/TrainingRunsContent').then(m => (
+        <m.TrainingRunsContent />
+      )),
+  },
+});
 export const auditContent = EntityContentBlueprint.make({
   name: 'audit',
   params: {
@@ -187,6 +200,7 @@ export const mlopsPlugin = createFrontendPlugin({
     syncFreshnessCard,
     lineageContent,
     governanceContent,
+    trainingRunsContent,
     auditContent,
   ],
 });
