@@ -126,6 +126,12 @@ export const accessRequestsCard = card(
   isKind('dataset', 'featuregroup'),
   () => import('./data/AccessRequestsCard').then(m => <m.AccessRequestsCard />),
 );
+export const dataProfileCard = card('data-profile', isKind('dataset'), () =>
+  import('./data/DataProfileCard').then(m => <m.DataProfileCard />),
+);
+export const dataQualityCard = card('data-quality', isKind('dataset'), () =>
+  import('./data/DataQualityCard').then(m => <m.DataQualityCard />),
+);
 export const syncFreshnessCard = card(
   'aws-sync',
   isAwsSynced,
@@ -197,6 +203,8 @@ export const mlopsPlugin = createFrontendPlugin({
     explainabilityCard,
     biasCard,
     accessRequestsCard,
+    dataProfileCard,
+    dataQualityCard,
     syncFreshnessCard,
     lineageContent,
     governanceContent,
