@@ -33,7 +33,9 @@ function messageOf(error: unknown): string {
     : String(e?.message ?? error);
 }
 
-type Settled<T> = { value: T; error?: undefined } | { error: string };
+type Settled<T> =
+  | { value: T; error?: undefined }
+  | { value?: undefined; error: string };
 
 /**
  * The training runs of a Model: the training jobs of its ModelVersions, and

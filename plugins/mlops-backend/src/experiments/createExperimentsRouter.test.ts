@@ -1,3 +1,4 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockErrorHandler,
@@ -30,7 +31,7 @@ const runs: TrainingRuns = {
 
 function app(
   service: Partial<ExperimentsService>,
-  credentials = mockCredentials.user(),
+  credentials: BackstageCredentials = mockCredentials.user(),
 ) {
   const server = express();
   server.use(
