@@ -1,3 +1,4 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockErrorHandler,
@@ -11,7 +12,7 @@ import type { DataService } from './DataService';
 
 function app(
   service: Partial<DataService>,
-  credentials = mockCredentials.user(),
+  credentials: BackstageCredentials = mockCredentials.user(),
 ) {
   const server = express();
   server.use(

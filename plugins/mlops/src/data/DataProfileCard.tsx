@@ -102,7 +102,7 @@ export function DataProfileCard() {
                   >
                     <XAxis dataKey="name" fontSize={11} />
                     <YAxis unit="%" fontSize={11} />
-                    <Tooltip formatter={(v: number) => [`${v}%`, 'Nulls']} />
+                    <Tooltip formatter={v => [`${v}%`, 'Nulls']} />
                     <Bar dataKey="nulls" fill="#f57c00" />
                   </BarChart>
                 </ResponsiveContainer>

@@ -92,7 +92,7 @@ export function DataQualityCard() {
                     <CartesianGrid strokeDasharray="3 3" />
                     <XAxis dataKey="at" fontSize={11} />
                     <YAxis domain={[0, 100]} unit="%" fontSize={11} />
-                    <Tooltip formatter={(v: number) => [`${v}%`, 'Score']} />
+                    <Tooltip formatter={v => [`${v}%`, 'Score']} />
                     <Line type="monotone" dataKey="score" stroke="#1976d2" />
                   </LineChart>
                 </ResponsiveContainer>
