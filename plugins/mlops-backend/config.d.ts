@@ -31,7 +31,9 @@ export interface Config {
                * (`status`: Draft, PendingReview, Approved, Archived),
                * `lineage-complete` (training data known, in the catalog, not
                * deprecated), `approval` (`groups`: group refs; `minApprovals`,
-               * default 1). Modules add types through
+               * default 1), `data-quality` (`minScore`, 0..1: every Dataset
+               * trained on has a latest Glue Data Quality score at least
+               * that). Modules add types through
                * `mlopsCheckpointTypesExtensionPoint`.
                */
               checkpoints: Array<{
@@ -110,6 +112,17 @@ export interface Config {
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    /** Dataset profiles (Glue column statistics) and data quality (Glue Data Quality results). */
+    data?: {
+      /**
+       * When one backend instance reads every Glue table Dataset's column
+       * statistics and data quality results. Default: every hour, first 45
+       * seconds after start, timeout 15 minutes.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Data quality results kept per Dataset, the latest ones. Default: 30. */
+      qualityHistory?: number;
+    };
     /** Governed access requests to Datasets and FeatureGroups. */
     access?: {
       /**
@@ -120,6 +133,14 @@ export interface Config {
       privacyGroup?: string;
       /** The longest access a request may ask for, in days. Default: 90. */
       maxDurationDays?: number;
+    };
+    /** Training runs of a Model and their comparison (docs/data-foundation.md). */
+    experiments?: {
+      /**
+       * The newest trial components read of each SageMaker experiment of a
+       * Model, per request (1 to 1000). Default: 100.
+       */
+      maxRuns?: number;
     };
   };
 }

@@ -2,6 +2,7 @@ import {
   DescribeTrainingJobCommand,
   DescribeTrialComponentCommand,
   ListTrialComponentsCommand,
+  ListTrialComponentsCommandInput,
   paginateListTrialComponents,
   SageMakerClient,
   TrialComponentSummary,
@@ -30,7 +31,7 @@ describe('experimentOperations', () => {
   afterAll(() => sim.close());
 
   async function listAll(
-    input: ConstructorParameters<typeof ListTrialComponentsCommand>[0],
+    input: ListTrialComponentsCommandInput,
   ): Promise<TrialComponentSummary[]> {
     const summaries: TrialComponentSummary[] = [];
     for await (const page of paginateListTrialComponents(

@@ -230,6 +230,8 @@ describe('mlopsPlugin', () => {
       });
       expect(await knex.schema.hasTable('mlops_governance_reviews')).toBe(true);
     },
+    // Two backends, the second running every migration, on a shared machine.
+    30_000,
   );
 
   it('refuses to start with a config error naming the key', async () => {

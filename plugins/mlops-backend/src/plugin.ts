@@ -24,9 +24,22 @@ import {
   createAuditRouter,
   scheduleAuditVerification,
 } from './audit';
+import {
+  createDataRouter,
+  createDataService,
+  GlueDataAws,
+  readDataConfig,
+  scheduleDataReads,
+  type DataService,
+} from './data';
 import { applyMlopsMigrations } from './database/applyMlopsMigrations';
+import {
+  createExperimentsRouter,
+  createExperimentsService,
+} from './experiments';
 import { readGovernanceConfig } from './governance/config/readGovernanceConfig';
 import { createBiasThresholdCheckpoint } from './governance/checkpoints/biasThresholdCheckpoint';
+import { createDataQualityCheckpoint } from './governance/checkpoints/dataQualityCheckpoint';
 import { createCheckpointTypeRegistry } from './governance/createCheckpointTypeRegistry';
 import { createGovernanceRouter } from './governance/router/createGovernanceRouter';
 import { createGovernanceService } from './governance/service/createGovernanceService';
@@ -54,6 +67,15 @@ export const mlopsPlugin = createBackendPlugin({
           throw new Error('The mlops plugin has not started yet');
         }
         return healthAws.readText(entity, uri);
+      }),
+    );
+    let data: DataService | undefined;
+    checkpointTypes.extensionPoint.addCheckpointType(
+      createDataQualityCheckpoint(ref => {
+        if (!data) {
+          throw new Error('The mlops plugin has not started yet');
+        }
+        return data.latestQuality(ref);
       }),
     );
     env.registerExtensionPoint(
@@ -129,6 +151,16 @@ export const mlopsPlugin = createBackendPlugin({
           logger,
         });
 
+        const dataConfig = readDataConfig(config);
+        data = createDataService({
+          knex,
+          config: dataConfig,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          aws: GlueDataAws.fromConfig(config),
+          logger,
+        });
+
         const access = createAccessService({
           knex,
           config: readAccessConfig(config),
@@ -144,11 +176,21 @@ export const mlopsPlugin = createBackendPlugin({
         httpRouter.use(await createRouter());
         httpRouter.use(createAccessRouter({ service: access, httpAuth }));
         httpRouter.use(createHealthRouter({ service: health, httpAuth }));
+        httpRouter.use(createDataRouter({ service: data, httpAuth }));
         httpRouter.use(
           createGovernanceRouter({ service: governance, httpAuth }),
         );
         httpRouter.use(
           createLineageRouter({ catalog: deps.catalog, httpAuth }),
+        );
+        httpRouter.use(
+          createExperimentsRouter({
+            service: createExperimentsService({
+              config,
+              catalog: deps.catalog,
+            }),
+            httpAuth,
+          }),
         );
         httpRouter.use(
           await createAuditRouter({
@@ -190,6 +232,12 @@ export const mlopsPlugin = createBackendPlugin({
           scheduler: deps.scheduler,
           logger,
           config,
+        });
+        await scheduleDataReads({
+          service: data,
+          scheduler: deps.scheduler,
+          logger,
+          config: dataConfig,
         });
         await scheduleAuditVerification({
           auditTrail: audit,

@@ -19,6 +19,7 @@ import {
 } from '@ml-foundation/plugin-mlops-common';
 import { mlopsApiRef } from './api/mlopsApiRef';
 import { isAwsSynced } from './cards/SyncFreshnessCard';
+import { TRAINING_RUNS_PATH } from './experiments/trainingRunsRoute';
 
 const isKind =
   (...kinds: string[]) =>
@@ -125,6 +126,12 @@ export const accessRequestsCard = card(
   isKind('dataset', 'featuregroup'),
   () => import('./data/AccessRequestsCard').then(m => <m.AccessRequestsCard />),
 );
+export const dataProfileCard = card('data-profile', isKind('dataset'), () =>
+  import('./data/DataProfileCard').then(m => <m.DataProfileCard />),
+);
+export const dataQualityCard = card('data-quality', isKind('dataset'), () =>
+  import('./data/DataQualityCard').then(m => <m.DataQualityCard />),
+);
 export const syncFreshnessCard = card(
   'aws-sync',
   isAwsSynced,
@@ -151,6 +158,18 @@ export const governanceContent = EntityContentBlueprint.make({
     loader: () =>
       import('./governance/GovernanceContent').then(m => (
         <m.GovernanceContent />
+      )),
+  },
+});
+export const trainingRunsContent = EntityContentBlueprint.make({
+  name: 'training-runs',
+  params: {
+    path: TRAINING_RUNS_PATH,
+    title: 'Training runs',
+    filter: isKind('model'),
+    loader: () =>
+      import('./experiments/TrainingRunsContent').then(m => (
+        <m.TrainingRunsContent />
       )),
   },
 });
@@ -184,9 +203,12 @@ export const mlopsPlugin = createFrontendPlugin({
     explainabilityCard,
     biasCard,
     accessRequestsCard,
+    dataProfileCard,
+    dataQualityCard,
     syncFreshnessCard,
     lineageContent,
     governanceContent,
+    trainingRunsContent,
     auditContent,
   ],
 });

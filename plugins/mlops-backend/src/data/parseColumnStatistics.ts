@@ -109,21 +109,21 @@ function parseColumn(
     profile.trues = count(values.NumberOfTrues, `${name}.NumberOfTrues`);
     profile.falses = count(values.NumberOfFalses, `${name}.NumberOfFalses`);
   } else {
-    const bound = (value: unknown, member: string) => {
+    const bound = (value: unknown, which: string) => {
       if (value === undefined || value === null) {
         return undefined;
       }
       if (kind === 'DATE') {
         const at = time(value);
         if (!at) {
-          throw new Error(`${name}.${member} is not a date`);
+          throw new Error(`${name}.${which} is not a date`);
         }
         return at.slice(0, 10);
       }
       if (kind === 'DECIMAL') {
-        return decimal(value, `${name}.${member}`);
+        return decimal(value, `${name}.${which}`);
       }
-      return number(value, `${name}.${member}`);
+      return number(value, `${name}.${which}`);
     };
     const min = bound(values.MinimumValue, 'MinimumValue');
     const max = bound(values.MaximumValue, 'MaximumValue');
@@ -190,12 +190,12 @@ function decimal(value: unknown, what: string): number {
     throw new Error(`${what} is not a DecimalNumber`);
   }
   const raw = value.UnscaledValue;
-  const bytes =
-    raw instanceof Uint8Array
-      ? raw
-      : typeof raw === 'string'
-      ? Uint8Array.from(Buffer.from(raw, 'base64'))
-      : undefined;
+  let bytes: Uint8Array | undefined;
+  if (raw instanceof Uint8Array) {
+    bytes = raw;
+  } else if (typeof raw === 'string') {
+    bytes = Uint8Array.from(Buffer.from(raw, 'base64'));
+  }
   if (!bytes || bytes.length === 0) {
     throw new Error(`${what}.UnscaledValue is not binary`);
   }

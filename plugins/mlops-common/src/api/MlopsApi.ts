@@ -15,6 +15,7 @@ import type {
   RetrainRequest,
   VersionReports,
 } from './health';
+import type { TrainingRuns } from './experiments';
 import type { LineageDirection, LineageGraph } from './lineage';
 import type {
   AccessDecisionRequest,
@@ -62,6 +63,9 @@ export interface MlopsApi {
   listNeedsAttention(): Promise<AttentionItem[]>;
   listRetrainingRuns(modelRef: string): Promise<RetrainingRun[]>;
   retrain(request: RetrainRequest): Promise<RetrainingRun>;
+
+  /** The training runs of a Model, newest first. */
+  listTrainingRuns(modelRef: string): Promise<TrainingRuns>;
 
   listAccessRequests(query: AccessRequestQuery): Promise<AccessRequest[]>;
   createAccessRequest(request: CreateAccessRequest): Promise<AccessRequest>;

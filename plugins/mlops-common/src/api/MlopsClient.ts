@@ -16,6 +16,7 @@ import type {
   RetrainRequest,
   VersionReports,
 } from './health';
+import type { TrainingRuns } from './experiments';
 import type { LineageDirection, LineageGraph } from './lineage';
 import type {
   AccessDecisionRequest,
@@ -148,6 +149,10 @@ export class MlopsClient implements MlopsApi {
 
   retrain(request: RetrainRequest): Promise<RetrainingRun> {
     return this.post('/model-health/retraining-runs', request);
+  }
+
+  listTrainingRuns(modelRef: string): Promise<TrainingRuns> {
+    return this.get('/experiments/runs', { entityRef: modelRef });
   }
 
   listAccessRequests(query: AccessRequestQuery): Promise<AccessRequest[]> {

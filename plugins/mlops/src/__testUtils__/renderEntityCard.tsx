@@ -46,6 +46,8 @@ export function renderEntityCard(
     /** Whether the permission framework allows the user everything. */
     allowed?: boolean;
     userEntityRef?: string;
+    /** The URL the test starts at, e.g. with a query string. */
+    initialRouteEntries?: string[];
   },
 ) {
   return renderInTestApp(
@@ -72,6 +74,7 @@ export function renderEntityCard(
         }),
       ],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      initialRouteEntries: options.initialRouteEntries,
     },
   );
 }

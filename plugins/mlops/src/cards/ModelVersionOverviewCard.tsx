@@ -27,6 +27,7 @@ import { ApprovalChip } from '../components/ApprovalChip';
 import { AsyncBoundary } from '../components/AsyncBoundary';
 import { formatTime } from '../components/formatTime';
 import { formatMetric } from '../components/keyMetrics';
+import { TrainingRunLink } from '../experiments/TrainingRunLink';
 import { SyncWarnings } from './SyncFreshnessCard';
 
 type MetricRow = { name: string } & Record<string, string>;
@@ -240,7 +241,7 @@ export function ModelVersionOverviewCard() {
           </Typography>
           <StructuredMetadataTable
             metadata={{
-              'training job': spec.training?.jobName ?? '—',
+              'training run': <TrainingRunLink version={entity} />,
               'trained on':
                 trainedOn.length > 0 ? (
                   <EntityRefLinks entityRefs={trainedOn} />

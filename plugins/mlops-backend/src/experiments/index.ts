@@ -1,0 +1,3 @@
+export { createExperimentsRouter } from './createExperimentsRouter';
+export { createExperimentsService } from './createExperimentsService';
+export type { ExperimentsService } from './ExperimentsService';
