@@ -63,7 +63,7 @@ test('an owner requests promotion to production, two model-risk reviewers approv
 
   await entityTab(owner, 'Audit trail').click();
   for (const action of [
-    'review.requested',
+    'review.opened',
     'review.decision',
     'transition.completed',
   ]) {

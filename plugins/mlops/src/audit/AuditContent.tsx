@@ -23,6 +23,7 @@ import { mlopsApiRef } from '../api/mlopsApiRef';
 import { AsyncBoundary } from '../components/AsyncBoundary';
 import { formatTime } from '../components/formatTime';
 import { errorMessage } from '../components/errorMessage';
+import { AuditDetails } from './AuditDetails';
 
 const PAGE_SIZE = 50;
 
@@ -132,7 +133,11 @@ export function AuditContent() {
           e.actor
         ),
     },
-    { title: 'Action', field: 'action' },
+    {
+      title: 'Action',
+      field: 'action',
+      cellStyle: { whiteSpace: 'nowrap' },
+    },
     {
       title: 'About',
       field: 'targetRef',
@@ -141,11 +146,8 @@ export function AuditContent() {
     {
       title: 'Details',
       field: 'details',
-      render: e => (
-        <code style={{ fontSize: 11, whiteSpace: 'pre-wrap' }}>
-          {JSON.stringify(e.details)}
-        </code>
-      ),
+      width: '45%',
+      render: e => <AuditDetails details={e.details} />,
     },
     { title: '#', field: 'sequence', type: 'numeric' },
   ];

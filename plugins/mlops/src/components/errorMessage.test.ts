@@ -12,7 +12,11 @@ describe('errorMessage', () => {
         request: { method: 'POST', url: '/reviews' },
         response: { statusCode: 409 },
       }),
-      { status: 409, statusText: 'Conflict' },
+      {
+        status: 409,
+        statusText: 'Conflict',
+        headers: { 'Content-Type': 'application/json' },
+      },
     );
     const error = await ResponseError.fromResponse(response);
     expect(error.message).toBe('Request failed with 409 Conflict');
