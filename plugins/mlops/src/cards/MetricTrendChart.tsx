@@ -8,7 +8,6 @@ import Typography from '@material-ui/core/Typography';
 import type {
   EffectivePolicy,
   ModelEntityV1alpha1,
-  ModelVersionEntityV1alpha1,
 } from '@ml-foundation/plugin-mlops-common';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -24,6 +23,7 @@ import {
 } from 'recharts';
 import { mlopsApiRef } from '../api/mlopsApiRef';
 import { metricNames, metricValue } from '../components/keyMetrics';
+import type { ModelVersionSummary } from '../components/useModelVersions';
 
 /** The lower bound a policy's metric-threshold checkpoints set on a metric. */
 export function policyThreshold(
@@ -49,7 +49,7 @@ export function policyThreshold(
 /** A metric across a model's versions, with the policy's threshold drawn. */
 export function MetricTrendChart(props: {
   model: ModelEntityV1alpha1;
-  versions: ModelVersionEntityV1alpha1[];
+  versions: ModelVersionSummary[];
 }) {
   const mlopsApi = useApi(mlopsApiRef);
   const modelRef = stringifyEntityRef(props.model);
