@@ -117,7 +117,14 @@ export function MetricTrendChart(props: {
             margin={{ top: 16, right: 24, bottom: 8, left: 0 }}
           >
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="version" tickFormatter={v => `v${v}`} />
+            {/* A number axis: a category axis measures every version's label. */}
+            <XAxis
+              dataKey="version"
+              type="number"
+              domain={['dataMin', 'dataMax']}
+              allowDecimals={false}
+              tickFormatter={v => `v${v}`}
+            />
             <YAxis domain={['auto', 'auto']} />
             <Tooltip labelFormatter={v => `Version ${v}`} />
             <Line
