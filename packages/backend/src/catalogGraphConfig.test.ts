@@ -14,7 +14,11 @@ import {
   RELATION_PART_OF,
   RELATION_PROVIDES_API,
 } from '@backstage/catalog-model';
-import { ML_RELATION_PAIRS } from '@ml-foundation/plugin-mlops-common';
+import {
+  ML_RELATION_PAIRS,
+  RELATION_HAS_VERSION,
+  RELATION_TRAINING_DATA_FOR,
+} from '@ml-foundation/plugin-mlops-common';
 import { loadAppConfig } from './__testUtils__/loadAppConfig';
 
 const BUILT_IN_PAIRS = [
@@ -29,37 +33,45 @@ const BUILT_IN_PAIRS = [
 
 type GraphConfig = { relations?: string[]; relationPairs?: string[][] };
 
-describe.each(['entity-card:catalog-graph/relations', 'page:catalog-graph'])(
-  'the catalog graph extension %s (app-config.yaml)',
-  extension => {
-    let relations: string[];
-    let relationPairs: string[][];
+async function graphConfig(extension: string): Promise<Required<GraphConfig>> {
+  const config = await loadAppConfig(['app-config.yaml']);
+  // Extension ids hold `/`, which config keys may not: read them as JSON.
+  const entry = config
+    .get<Array<Record<string, { config?: GraphConfig }>>>('app.extensions')
+    .find(e => extension in e);
+  return {
+    relations: entry?.[extension].config?.relations ?? [],
+    relationPairs: entry?.[extension].config?.relationPairs ?? [],
+  };
+}
 
-    beforeAll(async () => {
-      const config = await loadAppConfig(['app-config.yaml']);
-      // Extension ids hold `/`, which config keys may not: read them as JSON.
-      const entry = config
-        .get<Array<Record<string, { config?: GraphConfig }>>>('app.extensions')
-        .find(e => extension in e);
-      relations = entry?.[extension].config?.relations ?? [];
-      relationPairs = entry?.[extension].config?.relationPairs ?? [];
-    });
+const ALL_PAIRS = [...ML_RELATION_PAIRS, ...BUILT_IN_PAIRS].map(p => [...p]);
+/** The sides with many targets: a model's versions, a dataset's trainings. */
+const MANY = [RELATION_HAS_VERSION, RELATION_TRAINING_DATA_FOR];
 
-    it('draws every ML relation, and still the built-in ones', () => {
-      expect(relations).toEqual(
-        expect.arrayContaining([
-          ...ML_RELATION_PAIRS.flat(),
-          ...BUILT_IN_PAIRS.flat(),
-        ]),
-      );
-    });
+describe('the catalog graph (app-config.yaml)', () => {
+  it('draws every ML relation on the graph page, and still the built-in ones', async () => {
+    const { relations } = await graphConfig('page:catalog-graph');
+    expect(relations).toEqual(expect.arrayContaining(ALL_PAIRS.flat()));
+  });
 
-    it('merges each relation with its inverse into one edge', () => {
-      expect(relationPairs).toEqual(
-        expect.arrayContaining(
-          [...ML_RELATION_PAIRS, ...BUILT_IN_PAIRS].map(pair => [...pair]),
-        ),
-      );
-    });
-  },
-);
+  it("draws each ML relation in an entity's relations card from the side with few targets", async () => {
+    const { relations } = await graphConfig(
+      'entity-card:catalog-graph/relations',
+    );
+    expect(relations).toEqual(
+      expect.arrayContaining(
+        ALL_PAIRS.flat().filter(relation => !MANY.includes(relation)),
+      ),
+    );
+    for (const relation of MANY) expect(relations).not.toContain(relation);
+  });
+
+  it.each(['entity-card:catalog-graph/relations', 'page:catalog-graph'])(
+    '%s merges each relation with its inverse into one edge',
+    async extension => {
+      const { relationPairs } = await graphConfig(extension);
+      expect(relationPairs).toEqual(expect.arrayContaining(ALL_PAIRS));
+    },
+  );
+});

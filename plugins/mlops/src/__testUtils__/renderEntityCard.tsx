@@ -3,6 +3,7 @@ import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import {
   catalogApiRef,
   EntityProvider,
+  type CatalogApi,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
@@ -43,6 +44,8 @@ export function renderEntityCard(
     entity: Entity;
     mlopsApi?: MlopsApi;
     catalogEntities?: Entity[];
+    /** Instead of a catalog of `catalogEntities`, e.g. one with spies. */
+    catalogApi?: CatalogApi;
     /** Whether the permission framework allows the user everything. */
     allowed?: boolean;
     userEntityRef?: string;
@@ -57,7 +60,8 @@ export function renderEntityCard(
         [mlopsApiRef, options.mlopsApi ?? mockMlopsApi()],
         [
           catalogApiRef,
-          catalogApiMock({ entities: options.catalogEntities ?? [] }),
+          options.catalogApi ??
+            catalogApiMock({ entities: options.catalogEntities ?? [] }),
         ],
         mockApis.permission({
           authorize:

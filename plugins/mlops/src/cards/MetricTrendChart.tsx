@@ -8,7 +8,6 @@ import Typography from '@material-ui/core/Typography';
 import type {
   EffectivePolicy,
   ModelEntityV1alpha1,
-  ModelVersionEntityV1alpha1,
 } from '@ml-foundation/plugin-mlops-common';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -25,6 +24,7 @@ import {
 import { mlopsApiRef } from '../api/mlopsApiRef';
 import { metricNames, metricValue } from '../components/keyMetrics';
 import { errorMessage } from '../components/errorMessage';
+import type { ModelVersionSummary } from '../components/useModelVersions';
 
 /** The lower bound a policy's metric-threshold checkpoints set on a metric. */
 export function policyThreshold(
@@ -50,7 +50,7 @@ export function policyThreshold(
 /** A metric across a model's versions, with the policy's threshold drawn. */
 export function MetricTrendChart(props: {
   model: ModelEntityV1alpha1;
-  versions: ModelVersionEntityV1alpha1[];
+  versions: ModelVersionSummary[];
 }) {
   const mlopsApi = useApi(mlopsApiRef);
   const modelRef = stringifyEntityRef(props.model);
@@ -118,7 +118,14 @@ export function MetricTrendChart(props: {
             margin={{ top: 16, right: 24, bottom: 8, left: 0 }}
           >
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="version" tickFormatter={v => `v${v}`} />
+            {/* A number axis: a category axis measures every version's label. */}
+            <XAxis
+              dataKey="version"
+              type="number"
+              domain={['dataMin', 'dataMax']}
+              allowDecimals={false}
+              tickFormatter={v => `v${v}`}
+            />
             <YAxis domain={['auto', 'auto']} />
             <Tooltip labelFormatter={v => `Version ${v}`} />
             <Line

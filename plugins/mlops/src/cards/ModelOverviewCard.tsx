@@ -4,17 +4,17 @@ import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import type {
-  ModelEntityV1alpha1,
-  ModelVersionEntityV1alpha1,
-} from '@ml-foundation/plugin-mlops-common';
+import type { ModelEntityV1alpha1 } from '@ml-foundation/plugin-mlops-common';
 import { ApprovalChip } from '../components/ApprovalChip';
 import { AsyncBoundary } from '../components/AsyncBoundary';
-import { useModelVersions } from '../components/useModelVersions';
+import {
+  useModelVersions,
+  type ModelVersionSummary,
+} from '../components/useModelVersions';
 
 function StageVersion(props: {
   stage: string;
-  versions: ModelVersionEntityV1alpha1[];
+  versions: ModelVersionSummary[];
 }) {
   const inStage = props.versions.filter(
     v =>

@@ -1,10 +1,7 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InfoCard, Table, type TableColumn } from '@backstage/core-components';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
-import type {
-  ModelEntityV1alpha1,
-  ModelVersionEntityV1alpha1,
-} from '@ml-foundation/plugin-mlops-common';
+import type { ModelEntityV1alpha1 } from '@ml-foundation/plugin-mlops-common';
 import { useMemo } from 'react';
 import { ApprovalChip } from '../components/ApprovalChip';
 import { AsyncBoundary } from '../components/AsyncBoundary';
@@ -14,7 +11,10 @@ import {
   metricNames,
   metricValue,
 } from '../components/keyMetrics';
-import { useModelVersions } from '../components/useModelVersions';
+import {
+  useModelVersions,
+  type ModelVersionSummary,
+} from '../components/useModelVersions';
 import { MetricTrendChart } from './MetricTrendChart';
 
 type Row = {
@@ -52,7 +52,7 @@ export function ModelVersionsCard() {
 
 function VersionsTable(props: {
   model: ModelEntityV1alpha1;
-  versions: ModelVersionEntityV1alpha1[];
+  versions: ModelVersionSummary[];
 }) {
   const { versions } = props;
   const metrics = useMemo(
