@@ -1,10 +1,6 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { card } from './pages';
 import { signInAs, signOut } from './signIn';
-
-const card = (page: Page, title: string) =>
-  page
-    .getByRole('article')
-    .filter({ has: page.getByRole('heading', { name: title }) });
 
 test('a data scientist finds a model synced from SageMaker, its owner, versions and lineage', async ({
   page,

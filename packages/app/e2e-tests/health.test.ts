@@ -1,10 +1,6 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { capture, card, entityTab } from './pages';
 import { signInAs } from './signIn';
-
-const card = (page: Page, title: string) =>
-  page
-    .getByRole('article')
-    .filter({ has: page.getByRole('heading', { name: title }) });
 
 // The health task first runs 30 seconds after the backend starts.
 const FIRST_CHECK_MS = 120_000;
@@ -24,6 +20,7 @@ test('an owner sees the churn endpoint drifting, retrains the model and finds it
   const health = card(page, 'Model health');
   await expect(async () => {
     await page.reload();
+    await expect(health).toBeVisible({ timeout: 30_000 });
     await expect(health.getByText('drifting', { exact: true })).toBeVisible({
       timeout: 5_000,
     });
@@ -39,6 +36,8 @@ test('an owner sees the churn endpoint drifting, retrains the model and finds it
     health.getByText(/Started arn:aws:sagemaker:.*churn-classifier-training/),
   ).toBeVisible();
 
-  await page.getByRole('tab', { name: 'Audit trail' }).click();
+  await capture(page, 'model-deployment');
+
+  await entityTab(page, 'Audit trail').click();
   await expect(page.getByText('retraining.started').first()).toBeVisible();
 });

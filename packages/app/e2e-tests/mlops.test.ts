@@ -1,31 +1,6 @@
-import { expect, Page, test } from '@playwright/test';
-import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { capture, entityTab } from './pages';
 import { signInAs } from './signIn';
-
-// Screenshots of each page kind, for people to look at; git-ignored.
-const screenshots = join(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  'node_modules',
-  '.cache',
-  'e2e-screenshots',
-);
-
-async function capture(page: Page, name: string) {
-  await page.screenshot({
-    path: join(screenshots, `${name}.png`),
-    fullPage: true,
-  });
-}
-
-// Entity page tabs, whether drawn as tabs or as links.
-const entityTab = (page: Page, name: string) =>
-  page
-    .getByRole('tab', { name, exact: true })
-    .or(page.getByRole('link', { name, exact: true }))
-    .first();
 
 test('find a model from the ML hub and follow its lineage', async ({
   page,

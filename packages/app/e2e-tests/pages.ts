@@ -1,11 +1,18 @@
 import { expect, Page } from '@playwright/test';
 import { join } from 'node:path';
 
-/** An InfoCard of an entity page, by its title. */
-export const card = (page: Page, title: string | RegExp) =>
+/**
+ * A card of an entity page by its title: the catalog's own cards are
+ * articles with a heading, the ML cards regions named after their title.
+ */
+export const card = (page: Page, title: string) =>
   page
-    .getByRole('article')
-    .filter({ has: page.getByRole('heading', { name: title }) });
+    .getByRole('region', { name: title, exact: true })
+    .or(
+      page
+        .getByRole('article')
+        .filter({ has: page.getByRole('heading', { name: title }) }),
+    );
 
 /** An entity page tab, whether drawn as a tab or as a link. */
 export const entityTab = (page: Page, name: string) =>
@@ -41,7 +48,9 @@ export async function openFromHub(page: Page, title: string) {
   await page.goto('/ml');
   await page.getByRole('textbox', { name: 'Search' }).fill(title);
   await page.getByRole('link', { name: title, exact: true }).click();
-  await expect(page.getByRole('heading', { name: title }).first()).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: title }).first(),
+  ).toBeVisible();
 }
 
 /** Opens version N of a model from the model page's versions table. */

@@ -1,6 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  InfoCard,
   StatusError,
   StatusOK,
   Table,
@@ -24,6 +23,7 @@ import { AsyncBoundary } from '../components/AsyncBoundary';
 import { formatTime } from '../components/formatTime';
 import { errorMessage } from '../components/errorMessage';
 import { AuditDetails } from './AuditDetails';
+import { MlCard } from '../components/MlCard';
 
 const PAGE_SIZE = 50;
 
@@ -165,7 +165,7 @@ export function AuditContent() {
     />
   );
   return (
-    <InfoCard title="Audit trail" subheader={<VerificationBadge />}>
+    <MlCard title="Audit trail" subheader={<VerificationBadge />}>
       <Box
         display="flex"
         flexWrap="wrap"
@@ -234,6 +234,6 @@ export function AuditContent() {
           </>
         )}
       </AsyncBoundary>
-    </InfoCard>
+    </MlCard>
   );
 }

@@ -1,5 +1,3 @@
-import React from 'react';
-
 function describe(value: unknown): string {
   if (typeof value === 'string') return value;
   if (Array.isArray(value) && value.every(v => typeof v === 'string')) {

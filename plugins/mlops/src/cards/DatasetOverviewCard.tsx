@@ -1,5 +1,4 @@
 import {
-  InfoCard,
   StructuredMetadataTable,
   Table,
   type TableColumn,
@@ -18,6 +17,7 @@ import {
   type DatasetEntityV1alpha1,
 } from '@ml-foundation/plugin-mlops-common';
 import { RelatedEntities } from '../components/RelatedEntities';
+import { MlCard } from '../components/MlCard';
 
 /** Classifications that mark personal data. */
 const PERSONAL = new Set(['pii', 'personal', 'sensitive-personal', 'spi']);
@@ -82,7 +82,7 @@ export function DatasetOverviewCard() {
     PERSONAL.has((c.classification ?? '').toLocaleLowerCase('en-US')),
   );
   return (
-    <InfoCard title="Dataset">
+    <MlCard title="Dataset">
       <Grid container spacing={2}>
         <Grid item xs={12} md={6}>
           <StructuredMetadataTable
@@ -140,6 +140,6 @@ export function DatasetOverviewCard() {
           )}
         </Grid>
       </Grid>
-    </InfoCard>
+    </MlCard>
   );
 }

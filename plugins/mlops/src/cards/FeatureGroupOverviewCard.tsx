@@ -1,5 +1,4 @@
 import {
-  InfoCard,
   StructuredMetadataTable,
   Table,
   type TableColumn,
@@ -15,6 +14,7 @@ import {
   type FeatureGroupEntityV1alpha1,
 } from '@ml-foundation/plugin-mlops-common';
 import { RelatedEntities } from '../components/RelatedEntities';
+import { MlCard } from '../components/MlCard';
 
 type FeatureRow = Feature & { role: string };
 
@@ -41,7 +41,7 @@ export function FeatureGroupOverviewCard() {
   ];
   const offline = spec.offlineStore;
   return (
-    <InfoCard title="Feature group">
+    <MlCard title="Feature group">
       <Grid container spacing={2}>
         <Grid item xs={12} md={6}>
           <StructuredMetadataTable
@@ -98,6 +98,6 @@ export function FeatureGroupOverviewCard() {
           />
         </Grid>
       </Grid>
-    </InfoCard>
+    </MlCard>
   );
 }

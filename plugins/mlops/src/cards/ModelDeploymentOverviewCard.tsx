@@ -1,5 +1,4 @@
 import {
-  InfoCard,
   StatusError,
   StatusOK,
   StatusPending,
@@ -13,6 +12,7 @@ import type {
   ModelDeploymentEntityV1alpha1,
   ModelDeploymentVariant,
 } from '@ml-foundation/plugin-mlops-common';
+import { MlCard } from '../components/MlCard';
 
 function DeploymentStatus(props: { status?: string }) {
   const { status } = props;
@@ -65,7 +65,7 @@ export function ModelDeploymentOverviewCard() {
   ];
   const schedules = spec.monitoringSchedules ?? [];
   return (
-    <InfoCard title="Deployment">
+    <MlCard title="Deployment">
       <StructuredMetadataTable
         metadata={{
           type: spec.type,
@@ -93,6 +93,6 @@ export function ModelDeploymentOverviewCard() {
           data={rows}
         />
       )}
-    </InfoCard>
+    </MlCard>
   );
 }

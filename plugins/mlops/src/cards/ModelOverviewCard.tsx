@@ -1,5 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InfoCard, StructuredMetadataTable } from '@backstage/core-components';
+import { StructuredMetadataTable } from '@backstage/core-components';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
@@ -11,6 +11,7 @@ import {
   useModelVersions,
   type ModelVersionSummary,
 } from '../components/useModelVersions';
+import { MlCard } from '../components/MlCard';
 
 function StageVersion(props: {
   stage: string;
@@ -50,7 +51,7 @@ export function ModelOverviewCard() {
   const versions = useModelVersions(entity);
   const card = spec.modelCard ?? {};
   return (
-    <InfoCard title="Model">
+    <MlCard title="Model">
       <Grid container spacing={2}>
         <Grid item xs={12} md={7}>
           <Typography variant="body1" paragraph>
@@ -102,6 +103,6 @@ export function ModelOverviewCard() {
           </AsyncBoundary>
         </Grid>
       </Grid>
-    </InfoCard>
+    </MlCard>
   );
 }

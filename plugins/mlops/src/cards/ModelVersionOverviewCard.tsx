@@ -1,6 +1,5 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  InfoCard,
   Link,
   StructuredMetadataTable,
   Table,
@@ -29,6 +28,7 @@ import { formatTime } from '../components/formatTime';
 import { formatMetric } from '../components/keyMetrics';
 import { TrainingRunLink } from '../experiments/TrainingRunLink';
 import { SyncWarnings } from './SyncFreshnessCard';
+import { MlCard } from '../components/MlCard';
 
 type MetricRow = { name: string } & Record<string, string>;
 
@@ -205,7 +205,7 @@ export function ModelVersionOverviewCard() {
     l.url.includes('console.aws'),
   );
   return (
-    <InfoCard title={`Version ${spec.version}`}>
+    <MlCard title={`Version ${spec.version}`}>
       <SyncWarnings entity={entity} />
       <Grid container spacing={2}>
         <Grid item xs={12} md={6}>
@@ -275,6 +275,6 @@ export function ModelVersionOverviewCard() {
           <Hyperparameters values={spec.hyperparameters ?? {}} />
         </Grid>
       </Grid>
-    </InfoCard>
+    </MlCard>
   );
 }

@@ -1,5 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InfoCard, Table, type TableColumn } from '@backstage/core-components';
+import { Table, type TableColumn } from '@backstage/core-components';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import type { ModelEntityV1alpha1 } from '@ml-foundation/plugin-mlops-common';
 import { useMemo } from 'react';
@@ -16,6 +16,7 @@ import {
   type ModelVersionSummary,
 } from '../components/useModelVersions';
 import { MetricTrendChart } from './MetricTrendChart';
+import { MlCard } from '../components/MlCard';
 
 type Row = {
   ref: string;
@@ -122,9 +123,9 @@ function VersionsTable(props: {
   ];
   return (
     <>
-      <InfoCard title="Metric trend">
+      <MlCard title="Metric trend">
         <MetricTrendChart model={props.model} versions={versions} />
-      </InfoCard>
+      </MlCard>
       <div style={{ marginTop: 16 }}>
         <Table<Row>
           title={`Versions (${versions.length})`}

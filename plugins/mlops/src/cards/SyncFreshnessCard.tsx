@@ -1,6 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
 import {
-  InfoCard,
   Progress,
   StatusError,
   StatusOK,
@@ -23,6 +22,7 @@ import { ResponseError } from '@backstage/errors';
 import useAsync from 'react-use/esm/useAsync';
 import { formatAge, formatTime } from '../components/formatTime';
 import { errorMessage } from '../components/errorMessage';
+import { MlCard } from '../components/MlCard';
 
 /** What the providers' status routes answer (see mlops-node's createAwsSyncStatusHandler). */
 type AwsSyncStatusResponse = {
@@ -147,9 +147,9 @@ export function SyncFreshnessCard() {
     );
   }
   return (
-    <InfoCard title="AWS sync">
+    <MlCard title="AWS sync">
       {summary}
       <SyncWarnings entity={entity} />
-    </InfoCard>
+    </MlCard>
   );
 }

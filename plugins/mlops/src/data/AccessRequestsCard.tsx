@@ -1,5 +1,4 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InfoCard } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
@@ -23,6 +22,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlopsApiRef } from '../api/mlopsApiRef';
 import { AsyncBoundary } from '../components/AsyncBoundary';
 import { errorMessage } from '../components/errorMessage';
+import { MlCard } from '../components/MlCard';
 
 function RequestAccessDialog(props: {
   open: boolean;
@@ -225,7 +225,7 @@ export function AccessRequestsCard() {
   );
   const classification = entity.spec?.classification;
   return (
-    <InfoCard
+    <MlCard
       title="Access requests"
       subheader={
         typeof classification === 'string' &&
@@ -281,6 +281,6 @@ export function AccessRequestsCard() {
           requests.retry();
         }}
       />
-    </InfoCard>
+    </MlCard>
   );
 }

@@ -1,5 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InfoCard, Table, type TableColumn } from '@backstage/core-components';
+import { Table, type TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
@@ -17,6 +17,7 @@ import {
 import { mlopsApiRef } from '../api/mlopsApiRef';
 import { AsyncBoundary } from '../components/AsyncBoundary';
 import { formatTime } from '../components/formatTime';
+import { MlCard } from '../components/MlCard';
 
 const count = (n: number | undefined) =>
   n === undefined ? '—' : n.toLocaleString('en-GB');
@@ -68,7 +69,7 @@ export function DataProfileCard() {
     c => c.nullShare !== undefined,
   );
   return (
-    <InfoCard title="Data profile">
+    <MlCard title="Data profile">
       <AsyncBoundary
         loading={loading}
         error={error}
@@ -117,6 +118,6 @@ export function DataProfileCard() {
           </>
         )}
       </AsyncBoundary>
-    </InfoCard>
+    </MlCard>
   );
 }

@@ -1,5 +1,4 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import List from '@material-ui/core/List';
@@ -20,6 +19,7 @@ import {
 import { mlopsApiRef } from '../api/mlopsApiRef';
 import { AsyncBoundary } from '../components/AsyncBoundary';
 import { formatTime } from '../components/formatTime';
+import { MlCard } from '../components/MlCard';
 
 const percent = (score: number) => `${Math.round(score * 1000) / 10}%`;
 
@@ -35,7 +35,7 @@ export function DataQualityCard() {
   const latest = value?.latest;
   const failing = latest?.rules.filter(r => r.result !== 'PASS') ?? [];
   return (
-    <InfoCard title="Data quality">
+    <MlCard title="Data quality">
       <AsyncBoundary
         loading={loading}
         error={error}
@@ -101,6 +101,6 @@ export function DataQualityCard() {
           </>
         )}
       </AsyncBoundary>
-    </InfoCard>
+    </MlCard>
   );
 }

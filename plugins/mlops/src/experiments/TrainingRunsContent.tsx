@@ -1,5 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InfoCard, Table, type TableColumn } from '@backstage/core-components';
+import { Table, type TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -20,6 +20,7 @@ import { formatMetric } from '../components/keyMetrics';
 import { formatDuration, objectiveMetric } from './compareRuns';
 import { RunComparison } from './RunComparison';
 import { RUN_QUERY_PARAMETER } from './trainingRunsRoute';
+import { MlCard } from '../components/MlCard';
 
 /** How many runs the comparison takes at most. */
 export const MAX_COMPARED_RUNS = 5;
@@ -176,7 +177,7 @@ function RunsView(props: { result: TrainingRuns }) {
         data={rows}
       />
       <Box mt={2}>
-        <InfoCard title="Comparison">
+        <MlCard title="Comparison">
           {compared.length < 2 ? (
             <Typography color="textSecondary">
               Select 2 to {MAX_COMPARED_RUNS} runs to compare them side by side.
@@ -184,7 +185,7 @@ function RunsView(props: { result: TrainingRuns }) {
           ) : (
             <RunComparison runs={compared} />
           )}
-        </InfoCard>
+        </MlCard>
       </Box>
     </>
   );

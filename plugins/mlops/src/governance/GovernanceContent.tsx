@@ -3,7 +3,6 @@ import {
   stringifyEntityRef,
   type Entity,
 } from '@backstage/catalog-model';
-import { InfoCard } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
@@ -31,6 +30,7 @@ import { mlopsApiRef } from '../api/mlopsApiRef';
 import { AsyncBoundary } from '../components/AsyncBoundary';
 import { ReviewCard, type Allowance } from './ReviewCard';
 import { errorMessage } from '../components/errorMessage';
+import { MlCard } from '../components/MlCard';
 
 /** The Model a Model or ModelVersion entity belongs to. */
 function modelRefOf(entity: Entity): string {
@@ -208,7 +208,7 @@ export function GovernanceContent() {
   return (
     <Grid container spacing={2}>
       <Grid item xs={12}>
-        <InfoCard title="Policy">
+        <MlCard title="Policy">
           <AsyncBoundary loading={policy.loading} error={policy.error}>
             {() => (
               <>
@@ -247,7 +247,7 @@ export function GovernanceContent() {
               </>
             )}
           </AsyncBoundary>
-        </InfoCard>
+        </MlCard>
       </Grid>
       <Grid item xs={12}>
         <AsyncBoundary

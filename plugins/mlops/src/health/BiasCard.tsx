@@ -1,8 +1,9 @@
-import { InfoCard, Table, type TableColumn } from '@backstage/core-components';
+import { Table, type TableColumn } from '@backstage/core-components';
 import Chip from '@material-ui/core/Chip';
 import type { BiasMetric } from '@ml-foundation/plugin-mlops-common';
 import { AsyncBoundary } from '../components/AsyncBoundary';
 import { useVersionReports } from './useVersionReports';
+import { MlCard } from '../components/MlCard';
 
 const bounds = (m: BiasMetric) => {
   if (m.min === undefined && m.max === undefined) return '—';
@@ -45,7 +46,7 @@ export function BiasCard() {
   const { value, loading, error } = useVersionReports();
   const report = value?.bias;
   return (
-    <InfoCard title="Bias (Clarify)">
+    <MlCard title="Bias (Clarify)">
       <AsyncBoundary
         loading={loading}
         error={error}
@@ -65,6 +66,6 @@ export function BiasCard() {
           />
         )}
       </AsyncBoundary>
-    </InfoCard>
+    </MlCard>
   );
 }

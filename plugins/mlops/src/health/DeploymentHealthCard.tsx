@@ -1,5 +1,4 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
@@ -7,6 +6,7 @@ import { mlopsApiRef } from '../api/mlopsApiRef';
 import { AsyncBoundary } from '../components/AsyncBoundary';
 import { DeploymentHealthView } from './DeploymentHealthView';
 import { RetrainButton } from './RetrainButton';
+import { MlCard } from '../components/MlCard';
 
 /** A ModelDeployment's health from Model Monitor, with retraining. */
 export function DeploymentHealthCard() {
@@ -18,7 +18,7 @@ export function DeploymentHealthCard() {
     [mlopsApi, entityRef],
   );
   return (
-    <InfoCard title="Model health">
+    <MlCard title="Model health">
       <AsyncBoundary loading={loading} error={error}>
         {() => (
           <>
@@ -31,6 +31,6 @@ export function DeploymentHealthCard() {
           </>
         )}
       </AsyncBoundary>
-    </InfoCard>
+    </MlCard>
   );
 }

@@ -1,4 +1,3 @@
-import { InfoCard } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import {
@@ -13,6 +12,7 @@ import {
 import { AsyncBoundary } from '../components/AsyncBoundary';
 import { foldImportances } from './foldImportances';
 import { useVersionReports } from './useVersionReports';
+import { MlCard } from '../components/MlCard';
 
 const TOP_N = 10;
 
@@ -21,7 +21,7 @@ export function ExplainabilityCard() {
   const { value, loading, error } = useVersionReports();
   const report = value?.explainability;
   return (
-    <InfoCard title="Explainability (global SHAP)">
+    <MlCard title="Explainability (global SHAP)">
       <AsyncBoundary
         loading={loading}
         error={error}
@@ -67,6 +67,6 @@ export function ExplainabilityCard() {
           );
         }}
       </AsyncBoundary>
-    </InfoCard>
+    </MlCard>
   );
 }

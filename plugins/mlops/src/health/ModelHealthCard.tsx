@@ -1,5 +1,4 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -12,6 +11,7 @@ import { AsyncBoundary } from '../components/AsyncBoundary';
 import { formatTime } from '../components/formatTime';
 import { DeploymentHealthView } from './DeploymentHealthView';
 import { RetrainButton } from './RetrainButton';
+import { MlCard } from '../components/MlCard';
 
 /** Health of every deployment of a Model, its retraining runs and a retrain button. */
 export function ModelHealthCard() {
@@ -27,7 +27,7 @@ export function ModelHealthCard() {
     [mlopsApi, modelRef, started],
   );
   return (
-    <InfoCard title="Model health">
+    <MlCard title="Model health">
       <AsyncBoundary loading={loading} error={error}>
         {() => (
           <>
@@ -65,6 +65,6 @@ export function ModelHealthCard() {
           </>
         )}
       </AsyncBoundary>
-    </InfoCard>
+    </MlCard>
   );
 }

@@ -1,4 +1,3 @@
-import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import List from '@material-ui/core/List';
@@ -8,6 +7,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { mlopsApiRef } from '../api/mlopsApiRef';
 import { AsyncBoundary } from '../components/AsyncBoundary';
 import { formatTime } from '../components/formatTime';
+import { MlCard } from '../components/MlCard';
 
 type Item = { entityRef: string; what: string; message: string; since: string };
 
@@ -53,7 +53,7 @@ export function NeedsAttentionList() {
     ];
   }, [mlopsApi]);
   return (
-    <InfoCard title="Needs attention">
+    <MlCard title="Needs attention">
       <AsyncBoundary
         loading={loading}
         error={error}
@@ -80,6 +80,6 @@ export function NeedsAttentionList() {
           </List>
         )}
       </AsyncBoundary>
-    </InfoCard>
+    </MlCard>
   );
 }

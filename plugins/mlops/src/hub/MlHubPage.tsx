@@ -1,10 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  Content,
-  InfoCard,
-  Table,
-  type TableColumn,
-} from '@backstage/core-components';
+import { Content, Table, type TableColumn } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -27,6 +22,7 @@ import { formatTime } from '../components/formatTime';
 import { NeedsAttentionList } from '../health/NeedsAttentionList';
 import { filterHubItems, type HubFilters } from './filterHubItems';
 import { useMlEstate, type HubItem } from './useMlEstate';
+import { MlCard } from '../components/MlCard';
 
 const ANY = '';
 
@@ -65,7 +61,7 @@ function AwaitingMyApproval() {
     [mlopsApi],
   );
   return (
-    <InfoCard title="Awaiting my approval">
+    <MlCard title="Awaiting my approval">
       <AsyncBoundary
         loading={reviews.loading}
         error={reviews.error}
@@ -86,7 +82,7 @@ function AwaitingMyApproval() {
           </ul>
         )}
       </AsyncBoundary>
-    </InfoCard>
+    </MlCard>
   );
 }
 
@@ -168,7 +164,7 @@ export function MlHubPage() {
           <NeedsAttentionList />
         </Grid>
         <Grid item xs={12} md={6}>
-          <InfoCard title="Recently registered versions">
+          <MlCard title="Recently registered versions">
             <AsyncBoundary
               loading={estate.loading}
               error={estate.error}
@@ -189,7 +185,7 @@ export function MlHubPage() {
                 </ul>
               )}
             </AsyncBoundary>
-          </InfoCard>
+          </MlCard>
         </Grid>
         <Grid item xs={12}>
           <AsyncBoundary loading={estate.loading} error={estate.error}>

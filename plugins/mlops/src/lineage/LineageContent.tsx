@@ -1,5 +1,4 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -18,6 +17,7 @@ import { AsyncBoundary } from '../components/AsyncBoundary';
 import { useEntityPath } from '../components/useEntityPath';
 import { KIND_COLOURS } from './layoutLineage';
 import { LineageGraphView } from './LineageGraphView';
+import { MlCard } from '../components/MlCard';
 
 const LEGEND: Array<[string, string]> = [
   ['Dataset', KIND_COLOURS.dataset],
@@ -43,7 +43,7 @@ export function LineageContent() {
     [mlopsApi, entityRef, depth, direction],
   );
   return (
-    <InfoCard
+    <MlCard
       title="Lineage"
       subheader="Data flows left to right. Click a node to open it; scroll to zoom, drag to pan."
     >
@@ -111,6 +111,6 @@ export function LineageContent() {
           </>
         )}
       </AsyncBoundary>
-    </InfoCard>
+    </MlCard>
   );
 }
