@@ -32,11 +32,8 @@ describe('mlops:publish:local', () => {
     });
     const action = createPublishLocalAction({ directory: repos, catalog });
     const ctx = createRetryingContext().context({
-      input: {
-        repoName: 'fraud-detector',
-        defaultBranch: 'main',
-        commitMessage: 'Initial commit',
-      },
+      // As the templates call it: the scaffolder applies no schema default.
+      input: { repoName: 'fraud-detector' },
       workspacePath,
     });
     await action.handler(ctx);

@@ -53,8 +53,11 @@ export function createPublishLocalAction(options: {
             .string()
             .optional()
             .describe('Subdirectory of the workspace to publish'),
-        defaultBranch: z => z.string().default('main'),
-        commitMessage: z => z.string().default('Initial commit'),
+        // The scaffolder validates input against the JSON schema without
+        // applying defaults, so the handler applies them.
+        defaultBranch: z => z.string().optional().describe('Default: main'),
+        commitMessage: z =>
+          z.string().optional().describe('Default: Initial commit'),
       },
       output: {
         remoteUrl: z => z.string().describe('file:// URL of the repository'),
@@ -85,7 +88,11 @@ export function createPublishLocalAction(options: {
             );
           }
           await fs.promises.cp(source, dir, { recursive: true });
-          await git.init({ fs, dir, defaultBranch: ctx.input.defaultBranch });
+          await git.init({
+            fs,
+            dir,
+            defaultBranch: ctx.input.defaultBranch ?? 'main',
+          });
           const files = await git.statusMatrix({ fs, dir });
           for (const [filepath] of files) {
             await git.add({ fs, dir, filepath });
@@ -99,7 +106,7 @@ export function createPublishLocalAction(options: {
           return git.commit({
             fs,
             dir,
-            message: ctx.input.commitMessage,
+            message: ctx.input.commitMessage ?? 'Initial commit',
             author,
           });
         },

@@ -22,9 +22,9 @@ describe('mlops:audit:record', () => {
         mockServices.auth().getOwnServiceCredentials(),
       ),
     });
+  // No action: the scaffolder applies no schema default, the action does.
   const input = {
     targetRef: 'model:default/fraud-detector',
-    action: 'scaffolder.template-action',
     details: { repoUrl: 'file:///repos/fraud-detector' },
   };
 

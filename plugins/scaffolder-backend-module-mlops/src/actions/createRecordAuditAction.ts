@@ -36,11 +36,17 @@ export function createRecordAuditAction(options: {
         targetRef: z =>
           z.string().min(1).describe('The entity the event is about'),
         targetArn: z => z.string().optional(),
-        action: z => z.string().min(1).default('scaffolder.template-action'),
+        // The scaffolder does not apply schema defaults: the handler does.
+        action: z =>
+          z
+            .string()
+            .min(1)
+            .optional()
+            .describe('Default: scaffolder.template-action'),
         details: z =>
           z
             .record(z.string(), z.unknown())
-            .default({})
+            .optional()
             .describe('What was created, e.g. the repository URL'),
       },
       output: {
@@ -54,19 +60,20 @@ export function createRecordAuditAction(options: {
         (options.auth.isPrincipal(credentials, 'user')
           ? credentials.principal.userEntityRef
           : 'service:scaffolder');
+      const action = ctx.input.action ?? 'scaffolder.template-action';
       const event: NewAuditEvent = {
         actor,
-        action: ctx.input.action,
+        action,
         targetRef: ctx.input.targetRef,
         ...(ctx.input.targetArn ? { targetArn: ctx.input.targetArn } : {}),
         details: {
-          ...(ctx.input.details as NewAuditEvent['details']),
+          ...(ctx.input.details as NewAuditEvent['details'] | undefined),
           template: ctx.templateInfo?.entityRef ?? null,
           taskId: ctx.task.id,
         },
       };
       const eventId = await ctx.checkpoint({
-        key: `audit-${ctx.input.action}-${ctx.input.targetRef}`,
+        key: `audit-${action}-${ctx.input.targetRef}`,
         fn: async () => {
           const base = await options.discovery.getBaseUrl('mlops');
           const response = await options.fetchApi.fetch(

@@ -23,9 +23,9 @@ spec:
 describe('mlops:catalog:validate', () => {
   const workspace = createMockDirectory();
   const action = createValidateCatalogAction();
-  const run = (filePaths: string[]) => {
+  const run = (filePaths?: string[]) => {
     const ctx = createMockActionContext({
-      input: { filePaths },
+      input: filePaths ? { filePaths } : {},
       workspacePath: workspace.path,
     });
     return action.handler(ctx).then(() => ctx);
@@ -34,7 +34,8 @@ describe('mlops:catalog:validate', () => {
   it('accepts valid ML and standard entities, again on a second run', async () => {
     workspace.setContent({ 'catalog-info.yaml': model });
     for (let i = 0; i < 2; i++) {
-      const ctx = await run(['catalog-info.yaml']);
+      // catalog-info.yaml by default.
+      const ctx = await run();
       expect(ctx.output).toHaveBeenCalledWith('entityRefs', [
         'model:default/fraud-detector',
         'component:default/fraud-detector-pipeline',

@@ -44,8 +44,10 @@ export function createValidateCatalogAction() {
           z
             .array(z.string().min(1))
             .min(1)
-            .default(['catalog-info.yaml'])
-            .describe('Files in the workspace, each with one or more entities'),
+            .optional()
+            .describe(
+              'Files in the workspace, each with one or more entities. Default: catalog-info.yaml (the scaffolder applies no schema default, the handler does)',
+            ),
       },
       output: {
         entityRefs: z =>
@@ -55,7 +57,7 @@ export function createValidateCatalogAction() {
     async handler(ctx) {
       const problems: string[] = [];
       const refs: string[] = [];
-      for (const filePath of ctx.input.filePaths) {
+      for (const filePath of ctx.input.filePaths ?? ['catalog-info.yaml']) {
         const fullPath = resolveSafeChildPath(ctx.workspacePath, filePath);
         if (!fs.existsSync(fullPath)) {
           problems.push(`${filePath}: no such file in the workspace`);
