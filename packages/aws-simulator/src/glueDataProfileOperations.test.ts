@@ -34,7 +34,13 @@ describe('glueDataProfileOperations', () => {
       new GetColumnStatisticsForTableCommand({
         DatabaseName: 'curated_payments',
         TableName: 'transactions',
-        ColumnNames: ['transaction_id', 'amount_gbp', 'is_declined', 'event_time', 'nope'],
+        ColumnNames: [
+          'transaction_id',
+          'amount_gbp',
+          'is_declined',
+          'event_time',
+          'nope',
+        ],
       }),
     );
     const byName = Object.fromEntries(
@@ -135,10 +141,9 @@ describe('glueDataProfileOperations', () => {
       CompletedOn: new Date('2025-03-10T05:04:00Z'),
     });
     expect(
-      latest.RuleResults!.filter(r => r.Result === 'FAIL').map(r => [
-        r.Description,
-        r.EvaluationMessage,
-      ]),
+      latest
+        .RuleResults!.filter(r => r.Result === 'FAIL')
+        .map(r => [r.Description, r.EvaluationMessage]),
     ).toContainEqual([
       'Completeness "email" > 0.95',
       'Value: 0.8900 does not meet the constraint requirement!',
@@ -154,6 +159,13 @@ describe('glueDataProfileOperations', () => {
       }),
     );
     expect(later.Results).toHaveLength(2);
+
+    // Before 05:04 the latest run is yesterday's: none finishes in the future.
+    const early = generateDemoEstate({ now: new Date('2025-03-10T03:00:00Z') });
+    const starts = early.regions[EU].glue.dataQualityResults!.map(r =>
+      String(r.StartedOn),
+    );
+    expect(starts.sort().at(-1)).toBe('2025-03-09T05:00:00.000Z');
     await expect(
       glue.send(new GetDataQualityResultCommand({ ResultId: 'dqresult-none' })),
     ).rejects.toMatchObject({ name: 'EntityNotFoundException' });
@@ -161,16 +173,22 @@ describe('glueDataProfileOperations', () => {
 
   it('classifies the customer tables and their personal columns as pii', async () => {
     const { Table } = await glue.send(
-      new GetTableCommand({ DatabaseName: 'curated_customer', Name: 'customers' }),
+      new GetTableCommand({
+        DatabaseName: 'curated_customer',
+        Name: 'customers',
+      }),
     );
     expect(Table!.Parameters).toMatchObject({
       'ml-foundation.dev/data-classification': 'pii',
       recordCount: '1284112',
     });
     expect(
-      Table!.StorageDescriptor!.Columns!.filter(
-        c => c.Parameters?.['ml-foundation.dev/data-classification'] === 'pii',
-      ).map(c => c.Name),
+      Table!
+        .StorageDescriptor!.Columns!.filter(
+          c =>
+            c.Parameters?.['ml-foundation.dev/data-classification'] === 'pii',
+        )
+        .map(c => c.Name),
     ).toEqual(['email', 'phone_number', 'date_of_birth', 'postcode']);
   });
 });

@@ -96,7 +96,9 @@ export const glueDataProfileOperations: Record<string, Operation> = {
       if (unknown.length > 0) {
         throw new AwsError(
           'ValidationException',
-          `The simulator does not implement Filter.${unknown.join(', Filter.')}`,
+          `The simulator does not implement Filter.${unknown.join(
+            ', Filter.',
+          )}`,
         );
       }
       const table = (filter.DataSource as AnyRecord | undefined)?.GlueTable as
@@ -114,7 +116,8 @@ export const glueDataProfileOperations: Record<string, Operation> = {
                 sameName(source?.TableName, table.TableName) &&
                 (table.CatalogId === undefined ||
                   table.CatalogId === context.accountId))) &&
-            (filter.JobName === undefined || result.JobName === filter.JobName) &&
+            (filter.JobName === undefined ||
+              result.JobName === filter.JobName) &&
             (filter.JobRunId === undefined ||
               result.JobRunId === filter.JobRunId) &&
             (after === undefined || started > after) &&

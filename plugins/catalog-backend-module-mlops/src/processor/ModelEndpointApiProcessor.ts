@@ -215,7 +215,9 @@ export class ModelEndpointApiProcessor implements CatalogProcessor {
         name: endpointApiName(entity.metadata.name),
         namespace: self.namespace,
         title: `${entity.metadata.title ?? entity.metadata.name} endpoint`,
-        description: `How to invoke the SageMaker endpoint of ModelDeployment ${entity.metadata.name}.`,
+        description: `How to invoke the SageMaker endpoint of ModelDeployment ${
+          entity.metadata.title ?? entity.metadata.name
+        }.`,
         tags: ['sagemaker', 'inference'],
       },
       spec: {
