@@ -1,4 +1,6 @@
 import { JsonValue } from '@backstage/types';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { loadAppConfig } from './__testUtils__/loadAppConfig';
 
 /** Every `path: value` pair of a config tree, arrays indexed. */
@@ -54,6 +56,20 @@ describe('the production configuration (app-config.yaml + app-config.production.
   it('offers neither guest nor demo sign-in', () => {
     expect(providers).not.toContain('guest');
     expect(providers).not.toContain('demo');
+  });
+
+  it('registers the ML templates, from the root of a deployed app', () => {
+    const templates = config
+      .filter(([path]) => /^catalog\.locations\[\d+\]\.target$/.test(path))
+      .map(([, target]) => String(target))
+      .filter(target => target.includes('template.yaml'));
+    expect(templates).toContain('./templates/*/template.yaml');
+    const templatesDir = resolve(__dirname, '..', '..', '..', 'templates');
+    expect(
+      readdirSync(templatesDir).filter(name =>
+        existsSync(join(templatesDir, name, 'template.yaml')),
+      ),
+    ).toHaveLength(4);
   });
 });
 
