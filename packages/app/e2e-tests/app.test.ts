@@ -15,9 +15,19 @@ test('a data scientist finds a model synced from SageMaker, its owner, versions 
   await page.getByRole('option', { name: 'Model', exact: true }).click();
   // A signed-in team member starts on what their groups own.
   await page.getByRole('menuitem', { name: /^All/ }).click();
+  // The demo's three models (and any the scaffolder test created before).
   await expect(
-    page.getByRole('heading', { name: 'All Models (3)', level: 2 }),
+    page.getByRole('heading', { name: /^All Models \(\d+\)$/, level: 2 }),
   ).toBeVisible();
+  for (const model of [
+    'churn-classifier',
+    'fraud-detector',
+    'customer-lifetime-value',
+  ]) {
+    await expect(
+      page.getByRole('link', { name: model, exact: true }),
+    ).toBeVisible();
+  }
 
   await page.getByRole('link', { name: 'churn-classifier' }).click();
   await expect(

@@ -70,5 +70,5 @@ test('an owner requests promotion to production, two model-risk reviewers approv
     await expect(owner.getByText(action).first()).toBeVisible();
   }
   await expect(owner.getByText(/Chain verified/)).toBeVisible();
-  await capture(owner, 'model-version-audit-trail');
+  await capture(owner, 'model-version-audit-trail-after-promotion');
 });

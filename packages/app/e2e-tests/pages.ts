@@ -34,6 +34,9 @@ const screenshots = join(
 
 /** Saves a full-page screenshot of the current page as `<name>.png`. */
 export async function capture(page: Page, name: string) {
+  // From the top: a full-page shot of a scrolled page draws the fixed
+  // sidebar halfway down.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({
     path: join(screenshots, `${name}.png`),
     fullPage: true,
