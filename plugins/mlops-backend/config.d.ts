@@ -111,6 +111,12 @@ export interface Config {
        * first 30 seconds after start, timeout 10 minutes.
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * Days of health check history kept per ModelDeployment (the history
+       * chart and the state changes); older checks are deleted as new ones
+       * are recorded. Default: 90.
+       */
+      historyDays?: number;
     };
     /** Dataset profiles (Glue column statistics) and data quality (Glue Data Quality results). */
     data?: {

@@ -48,6 +48,7 @@ import { SagemakerModelRegistry } from './governance/writeBack/SagemakerModelReg
 import {
   createHealthRouter,
   createHealthService,
+  readHealthConfig,
   SagemakerHealthAws,
   scheduleHealthChecks,
 } from './health';
@@ -139,6 +140,7 @@ export const mlopsPlugin = createBackendPlugin({
         healthAws = SagemakerHealthAws.fromConfig(config);
         const health = createHealthService({
           knex,
+          historyDays: readHealthConfig(config).historyDays,
           catalog: deps.catalog,
           auth: deps.auth,
           aws: healthAws,

@@ -43,9 +43,12 @@ export type StoredDeploymentHealth = Omit<
   'retrainingPipeline' | 'modelRef'
 > & { stateSince: string };
 
+const DAY_MS = 24 * 3_600_000;
+
 /** Health tables of the mlops plugin. */
 export class HealthStore {
-  constructor(private readonly knex: Knex) {}
+  /** @param historyDays - days of check history kept per deployment */
+  constructor(private readonly knex: Knex, private readonly historyDays = 90) {}
 
   async getDeployment(
     entityRef: string,
@@ -107,6 +110,14 @@ export class HealthStore {
         ),
         checked_at: health.checkedAt,
       });
+      // Checks run every few minutes for years: keep a bounded history.
+      const cutoff = new Date(
+        Date.parse(health.checkedAt) - this.historyDays * DAY_MS,
+      ).toISOString();
+      await tx(HISTORY)
+        .where({ entity_ref: health.entityRef })
+        .andWhere('checked_at', '<', cutoff)
+        .delete();
       return previous?.state as HealthState | undefined;
     });
   }

@@ -23,6 +23,8 @@ import type { HealthAws } from './SagemakerHealthAws';
  */
 export function createHealthService(options: {
   knex: Knex;
+  /** Days of check history kept per deployment (mlops.health.historyDays). */
+  historyDays: number;
   catalog: CatalogService;
   auth: AuthService;
   aws: HealthAws;
@@ -36,7 +38,7 @@ export function createHealthService(options: {
   const { catalog, auth } = options;
   return new HealthService({
     ...options,
-    store: new HealthStore(options.knex),
+    store: new HealthStore(options.knex, options.historyDays),
     catalog: {
       async getEntity(ref, credentials) {
         return catalog.getEntityByRef(ref, {
