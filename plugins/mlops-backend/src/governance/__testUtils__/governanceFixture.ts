@@ -173,6 +173,25 @@ export function completeModelPackage(sim: AwsSimulator, n = 4) {
   return pkg;
 }
 
+/**
+ * Takes from fraud-detector v4 in the simulator the Clarify reports and the
+ * model card that the demo gives it, so that those checkpoints fail.
+ */
+export function stripModelPackageEvidence(sim: AwsSimulator, n = 4) {
+  const pkg = sim.estate.regions['eu-west-1'].sagemaker.modelPackages.find(
+    p => p.ModelPackageArn === `${ARN_PREFIX}/fraud-detector/${n}`,
+  )!;
+  const metrics = { ...(pkg.ModelMetrics as object) } as Record<
+    string,
+    unknown
+  >;
+  delete metrics.Bias;
+  delete metrics.Explainability;
+  pkg.ModelMetrics = metrics;
+  delete pkg.ModelCard;
+  return pkg;
+}
+
 /** A simulator with the demo estate. */
 export function startFixtureSimulator(): Promise<AwsSimulator> {
   return startAwsSimulator({ estate: generateDemoEstate() });

@@ -7,6 +7,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { AwsSimulator } from '@ml-foundation/aws-simulator';
 import {
   completeModelPackage,
+  stripModelPackageEvidence,
   createFixtureService,
   fixtureEntities,
   startFixtureSimulator,
@@ -197,6 +198,7 @@ describe('GovernanceService', () => {
     'completes only after failed checkpoints are waived with a reason, on %p',
     async databaseId => {
       // No bias or explainability report, no model card in the simulator.
+      stripModelPackageEvidence(sim);
       const { service, audit } = await setup(databaseId);
       const review = await service.createReview(
         { entityRef: V4, targetStage: 'production' },
@@ -274,6 +276,7 @@ describe('GovernanceService', () => {
               : AuthorizeResult.ALLOW,
         })),
       );
+      stripModelPackageEvidence(sim);
       const { service } = await createFixtureService({
         knex,
         sim,
