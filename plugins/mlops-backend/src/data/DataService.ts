@@ -2,12 +2,7 @@ import type {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import {
-  parseEntityRef,
-  stringifyEntityRef,
-  type Entity,
-} from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import {
   ML_ANNOTATION_AWS_ARN,
   type DataProfile,
@@ -21,6 +16,7 @@ import type { DataStore, DatasetRead } from './DataStore';
 import type { DataAws, GlueTableName } from './GlueDataAws';
 import { parseColumnStatistics } from './parseColumnStatistics';
 import { parseDataQualityResult } from './parseDataQualityResult';
+import { requireCatalogEntity } from '../service/requireCatalogEntity';
 
 /** Catalog reads of the data capability; without credentials, the plugin's own. */
 export interface DataCatalog {
@@ -241,30 +237,13 @@ export class DataService {
     };
   }
 
-  private async requireDataset(
+  private requireDataset(
     ref: string,
     credentials: BackstageCredentials,
   ): Promise<Entity> {
-    let normalized: string;
-    try {
-      normalized = stringifyEntityRef(parseEntityRef(ref));
-    } catch {
-      throw new InputError(`Malformed entity ref ${ref}`);
-    }
-    // With the user's credentials: the catalog's read permission applies.
-    const entity = await this.options.catalog.getEntity(
-      normalized,
-      credentials,
+    return requireCatalogEntity(ref, ['Dataset'], normalized =>
+      this.options.catalog.getEntity(normalized, credentials),
     );
-    if (!entity) {
-      throw new NotFoundError(`No entity ${normalized} in the catalog`);
-    }
-    if (entity.kind !== 'Dataset') {
-      throw new InputError(
-        `${normalized} is a ${entity.kind}, expected Dataset`,
-      );
-    }
-    return entity;
   }
 
   private notRead(entity: Entity): {

@@ -3,12 +3,7 @@ import type {
   TrialComponentSummary,
 } from '@aws-sdk/client-sagemaker';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import {
-  parseEntityRef,
-  stringifyEntityRef,
-  type Entity,
-} from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ML_ANNOTATION_SAGEMAKER_EXPERIMENT,
@@ -20,6 +15,7 @@ import pLimit from 'p-limit';
 import { buildTrainingRun } from './buildTrainingRun';
 import type { ExperimentsConfig } from './readExperimentsConfig';
 import type { ExperimentsAws } from './SagemakerExperimentsAws';
+import { requireCatalogEntity } from '../service/requireCatalogEntity';
 
 /** SageMaker calls in flight for one request. */
 const CONCURRENCY = 4;
@@ -212,25 +208,12 @@ export class ExperimentsService {
     });
   }
 
-  private async requireModel(
+  private requireModel(
     ref: string,
     credentials: BackstageCredentials,
   ): Promise<Entity> {
-    let normalized: string;
-    try {
-      normalized = stringifyEntityRef(parseEntityRef(ref));
-    } catch {
-      throw new InputError(`Malformed entity ref ${ref}`);
-    }
-    const entity = await this.options.catalog.getEntityByRef(normalized, {
-      credentials,
-    });
-    if (!entity) {
-      throw new NotFoundError(`No entity ${normalized} in the catalog`);
-    }
-    if (entity.kind !== 'Model') {
-      throw new InputError(`${normalized} is a ${entity.kind}, expected Model`);
-    }
-    return entity;
+    return requireCatalogEntity(ref, ['Model'], normalized =>
+      this.options.catalog.getEntityByRef(normalized, { credentials }),
+    );
   }
 }

@@ -9,7 +9,7 @@ import {
   stringifyEntityRef,
   type Entity,
 } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -36,6 +36,7 @@ import {
   type BiasBound,
   type VersionReportSources,
 } from './readVersionReports';
+import { requireCatalogEntity } from '../service/requireCatalogEntity';
 
 /** Catalog reads of health; without credentials, with the plugin's own. */
 export interface HealthCatalog {
@@ -216,30 +217,14 @@ export class HealthService {
       : undefined;
   }
 
-  private async require(
+  private require(
     ref: string,
     kinds: string[],
     credentials: BackstageCredentials,
   ): Promise<Entity> {
-    let normalized: string;
-    try {
-      normalized = stringifyEntityRef(parseEntityRef(ref));
-    } catch {
-      throw new InputError(`Malformed entity ref ${ref}`);
-    }
-    const entity = await this.options.catalog.getEntity(
-      normalized,
-      credentials,
+    return requireCatalogEntity(ref, kinds, normalized =>
+      this.options.catalog.getEntity(normalized, credentials),
     );
-    if (!entity) {
-      throw new NotFoundError(`No entity ${normalized} in the catalog`);
-    }
-    if (!kinds.includes(entity.kind)) {
-      throw new InputError(
-        `${normalized} is a ${entity.kind}, expected ${kinds.join(' or ')}`,
-      );
-    }
-    return entity;
   }
 
   /** A deployment's health and history; `unknown` until first checked. */
