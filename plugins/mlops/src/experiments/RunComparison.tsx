@@ -12,12 +12,17 @@ import { Fragment, useMemo, useState } from 'react';
 import { compareRuns, metricGoal, type ComparisonRow } from './compareRuns';
 
 const useStyles = makeStyles(theme => ({
+  // On the cells: the theme stripes every other row's background, which
+  // would hide a highlight set on the row itself.
   differs: {
-    backgroundColor:
-      theme.palette.type === 'dark'
-        ? 'rgba(255, 193, 7, 0.16)'
-        : 'rgba(255, 193, 7, 0.22)',
+    '& > *': {
+      backgroundColor:
+        theme.palette.type === 'dark'
+          ? 'rgba(255, 193, 7, 0.16)'
+          : 'rgba(255, 193, 7, 0.22)',
+    },
   },
+  name: { whiteSpace: 'nowrap' },
   section: { fontWeight: theme.typography.fontWeightBold as number },
   value: { fontFamily: 'monospace', wordBreak: 'break-all' },
 }));
@@ -100,7 +105,11 @@ export function RunComparison(props: { runs: TrainingRun[] }) {
                     className={row.differs ? classes.differs : undefined}
                     data-differs={row.differs}
                   >
-                    <TableCell component="th" scope="row">
+                    <TableCell
+                      component="th"
+                      scope="row"
+                      className={classes.name}
+                    >
                       {row.name}
                     </TableCell>
                     {props.runs.map((run, index) => (
