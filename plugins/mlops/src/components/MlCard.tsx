@@ -1,7 +1,7 @@
-import React from 'react';
 import { InfoCard } from '@backstage/core-components';
+import type { ComponentProps } from 'react';
 
-type InfoCardProps = React.ComponentProps<typeof InfoCard>;
+type InfoCardProps = ComponentProps<typeof InfoCard>;
 
 /**
  * Backstage's InfoCard as a region named after its title: screen readers
