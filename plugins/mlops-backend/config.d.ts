@@ -26,8 +26,10 @@ export interface Config {
                * `metric-threshold` (`metric`, e.g. `validation:auc`; `min`
                * and/or `max`), `metric-regression` (`metric`, `maxDrop`,
                * against the version now in the stage), `report-present`
-               * (`report`: bias, explainability, quality, data-quality, read
-               * from the SageMaker model package), `model-card-status`
+               * (`report`: bias, explainability, quality, data-quality: the
+               * SageMaker model package names it and its S3 file parses),
+               * `bias-threshold` (`metric`, e.g. `DI`; optional `facet`;
+               * `min` and/or `max`), `model-card-status`
                * (`status`: Draft, PendingReview, Approved, Archived),
                * `lineage-complete` (training data known, in the catalog, not
                * deprecated), `approval` (`groups`: group refs; `minApprovals`,

@@ -38,7 +38,6 @@ import {
   createExperimentsService,
 } from './experiments';
 import { readGovernanceConfig } from './governance/config/readGovernanceConfig';
-import { createBiasThresholdCheckpoint } from './governance/checkpoints/biasThresholdCheckpoint';
 import { createDataQualityCheckpoint } from './governance/checkpoints/dataQualityCheckpoint';
 import { createCheckpointTypeRegistry } from './governance/createCheckpointTypeRegistry';
 import { createGovernanceRouter } from './governance/router/createGovernanceRouter';
@@ -61,15 +60,6 @@ export const mlopsPlugin = createBackendPlugin({
   register(env) {
     const checkpointTypes = createCheckpointTypeRegistry();
     // Bound in init, once config is read; checkpoints only run after it.
-    let healthAws: SagemakerHealthAws | undefined;
-    checkpointTypes.extensionPoint.addCheckpointType(
-      createBiasThresholdCheckpoint((entity, uri) => {
-        if (!healthAws) {
-          throw new Error('The mlops plugin has not started yet');
-        }
-        return healthAws.readText(entity, uri);
-      }),
-    );
     let data: DataService | undefined;
     checkpointTypes.extensionPoint.addCheckpointType(
       createDataQualityCheckpoint(ref => {
@@ -137,13 +127,12 @@ export const mlopsPlugin = createBackendPlugin({
           logger,
         });
 
-        healthAws = SagemakerHealthAws.fromConfig(config);
         const health = createHealthService({
           knex,
           historyDays: readHealthConfig(config).historyDays,
           catalog: deps.catalog,
           auth: deps.auth,
-          aws: healthAws,
+          aws: SagemakerHealthAws.fromConfig(config),
           modelPackages: version => modelRegistry.describeModelPackage(version),
           // A Model without a policy has no thresholds to show.
           policyOf: ref => governance.getPolicy(ref).catch(() => undefined),

@@ -33,3 +33,5 @@ export * from './governance/mlopsCheckpointTypesExtensionPoint';
 export * from './access/MlopsAccessFulfiller';
 export * from './access/mlopsAccessFulfilmentExtensionPoint';
 export * from './aws/AwsEntityClients';
+export * from './aws/readS3Text';
+export * from './aws/awsErrorMessage';

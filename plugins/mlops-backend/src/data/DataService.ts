@@ -17,6 +17,7 @@ import type { DataAws, GlueTableName } from './GlueDataAws';
 import { parseColumnStatistics } from './parseColumnStatistics';
 import { parseDataQualityResult } from './parseDataQualityResult';
 import { requireCatalogEntity } from '../service/requireCatalogEntity';
+import { awsErrorMessage } from '@ml-foundation/plugin-mlops-node';
 
 /** Catalog reads of the data capability; without credentials, the plugin's own. */
 export interface DataCatalog {
@@ -56,13 +57,6 @@ export function glueTableOf(entity: Entity): GlueTableName | undefined {
   return match
     ? { catalogId: match[1], database: match[2], table: match[3] }
     : undefined;
-}
-
-function messageOf(error: unknown): string {
-  const e = error as { name?: string; message?: string };
-  return e?.name && e.name !== 'Error'
-    ? `${e.name}: ${e.message}`
-    : String(e?.message ?? error);
 }
 
 function recordCountOf(entity: Entity): number | undefined {
@@ -169,7 +163,7 @@ export class DataService {
         state: 'unknown',
         reason: `Could not read the column statistics of ${table.database}.${
           table.table
-        }: ${messageOf(error)}`,
+        }: ${awsErrorMessage(error)}`,
       };
     }
   }
@@ -188,7 +182,7 @@ export class DataService {
           state: 'unknown',
           reason: `Could not list the data quality results of ${
             table.database
-          }.${table.table}: ${messageOf(error)}`,
+          }.${table.table}: ${awsErrorMessage(error)}`,
         },
         newRuns: [],
       };
@@ -221,7 +215,7 @@ export class DataService {
         );
         newRuns.push(run);
       } catch (error) {
-        failures.push(`${id}: ${messageOf(error)}`);
+        failures.push(`${id}: ${awsErrorMessage(error)}`);
       }
     }
     return {

@@ -16,18 +16,12 @@ import { buildTrainingRun } from './buildTrainingRun';
 import type { ExperimentsConfig } from './readExperimentsConfig';
 import type { ExperimentsAws } from './SagemakerExperimentsAws';
 import { requireCatalogEntity } from '../service/requireCatalogEntity';
+import { awsErrorMessage } from '@ml-foundation/plugin-mlops-node';
 
 /** SageMaker calls in flight for one request. */
 const CONCURRENCY = 4;
 
 const TRAINING_JOB_ARN = /:training-job\/([^/]+)$/;
-
-function messageOf(error: unknown): string {
-  const e = error as { name?: string; message?: string };
-  return e?.name && e.name !== 'Error'
-    ? `${e.name}: ${e.message}`
-    : String(e?.message ?? error);
-}
 
 type Settled<T> =
   | { value: T; error?: undefined }
@@ -69,7 +63,7 @@ export class ExperimentsService {
       try {
         return { value: await limit(call) };
       } catch (error) {
-        return { error: `Could not read ${what}: ${messageOf(error)}` };
+        return { error: `Could not read ${what}: ${awsErrorMessage(error)}` };
       }
     };
 

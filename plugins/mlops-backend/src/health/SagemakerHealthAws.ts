@@ -1,4 +1,3 @@
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import {
   DescribePipelineExecutionCommand,
   DescribeProcessingJobCommand,
@@ -9,7 +8,11 @@ import {
 import type { Entity } from '@backstage/catalog-model';
 import type { Config } from '@backstage/config';
 import type { MonitoringExecutionHealth } from '@ml-foundation/plugin-mlops-common';
-import { AwsEntityClients } from '@ml-foundation/plugin-mlops-node';
+import {
+  AwsEntityClients,
+  awsErrorMessage,
+  readS3Text,
+} from '@ml-foundation/plugin-mlops-node';
 import { parseConstraintViolations } from './parseConstraintViolations';
 
 const VIOLATIONS_FILE = 'constraint_violations.json';
@@ -30,13 +33,6 @@ export interface HealthAws {
     model: Entity,
     executionArn: string,
   ): Promise<{ status: string; failureReason?: string }>;
-}
-
-function messageOf(error: unknown): string {
-  const e = error as { name?: string; message?: string };
-  return e?.name && e.name !== 'Error'
-    ? `${e.name}: ${e.message}`
-    : String(e?.message ?? error);
 }
 
 /** SageMaker and S3, reached with the provider that synced the entity. */
@@ -81,7 +77,7 @@ export class SagemakerHealthAws implements HealthAws {
             violations: [],
             reportError: `Could not list the executions of ${
               schedule.name
-            }: ${messageOf(error)}`,
+            }: ${awsErrorMessage(error)}`,
           };
         }
         if (!summary) {
@@ -119,26 +115,15 @@ export class SagemakerHealthAws implements HealthAws {
             ...execution,
             reportError: `Could not read the violation report of ${
               schedule.name
-            }: ${messageOf(error)}`,
+            }: ${awsErrorMessage(error)}`,
           };
         }
       }),
     );
   }
 
-  async readText(entity: Entity, uri: string): Promise<string> {
-    const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
-    if (!match) {
-      throw new Error(`${uri} is not an s3:// URI`);
-    }
-    const s3 = await this.clients.client(S3Client, entity);
-    const output = await s3.send(
-      new GetObjectCommand({ Bucket: match[1], Key: match[2] }),
-    );
-    if (!output.Body) {
-      throw new Error(`${uri} has no body`);
-    }
-    return output.Body.transformToString('utf-8');
+  readText(entity: Entity, uri: string): Promise<string> {
+    return readS3Text(this.clients, entity, uri);
   }
 
   async startPipeline(

@@ -4,6 +4,7 @@ import type {
   BiasMetric,
   VersionReports,
 } from '@ml-foundation/plugin-mlops-common';
+import { awsErrorMessage } from '@ml-foundation/plugin-mlops-node';
 import {
   parseClarifyAnalysis,
   type ClarifyAnalysis,
@@ -101,10 +102,7 @@ export async function readVersionReports(
         analysis: parseClarifyAnalysis(await sources.readText(version, uri)),
       };
     } catch (error) {
-      const e = error as { name?: string; message?: string };
-      const why =
-        e.name && e.name !== 'Error' ? `${e.name}: ${e.message}` : e.message;
-      return { reason: `Could not read ${uri}: ${why}` };
+      return { reason: `Could not read ${uri}: ${awsErrorMessage(error)}` };
     }
   };
 

@@ -40,6 +40,12 @@ export interface CheckpointEvaluationContext {
    * model card), read once per evaluation; undefined when it cannot be read.
    */
   getModelPackage(): Promise<JsonObject | undefined>;
+  /**
+   * The text of an S3 object, e.g. a report the model package names, read
+   * with the provider that synced the version.
+   * @throws with S3's reason (e.g. `NoSuchKey`) when it cannot be read.
+   */
+  readS3Text(uri: string): Promise<string>;
 }
 
 /**

@@ -13,6 +13,8 @@ import {
   ML_ANNOTATION_AWS_PROVIDER,
 } from '@ml-foundation/plugin-mlops-common';
 import type { Knex } from 'knex';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { AuditTrail } from '../../audit';
 import { applyMlopsMigrations } from '../../database/applyMlopsMigrations';
 import { readGovernanceConfig } from '../config/readGovernanceConfig';
@@ -149,8 +151,19 @@ export function fixtureEntities(): Entity[] {
   ];
 }
 
-/** Gives fraud-detector v4 in the simulator the reports and card the policy asks for. */
+// A real-format Clarify analysis.json, with SHAP values and bias metrics.
+const CLARIFY_ANALYSIS = readFileSync(
+  resolve(__dirname, '../../health/__fixtures__/clarify_analysis.json'),
+  'utf8',
+);
+
+/**
+ * Gives fraud-detector v4 in the simulator the Clarify reports (in S3) and
+ * the model card that the policy asks for.
+ */
 export function completeModelPackage(sim: AwsSimulator, n = 4) {
+  sim.estate.s3['s3://reports/fraud/bias.json'] = CLARIFY_ANALYSIS;
+  sim.estate.s3['s3://reports/fraud/shap.json'] = CLARIFY_ANALYSIS;
   const pkg = sim.estate.regions['eu-west-1'].sagemaker.modelPackages.find(
     p => p.ModelPackageArn === `${ARN_PREFIX}/fraud-detector/${n}`,
   )!;

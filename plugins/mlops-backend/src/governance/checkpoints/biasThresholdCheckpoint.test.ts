@@ -1,7 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createBiasThresholdCheckpoint } from './biasThresholdCheckpoint';
+import { biasThresholdCheckpoint } from './biasThresholdCheckpoint';
 
 const analysis = readFileSync(
   resolve(__dirname, '../../health/__fixtures__/clarify_analysis.json'),
@@ -23,8 +23,7 @@ function evaluate(
   definition: Record<string, unknown>,
   modelPackage: object | undefined,
 ) {
-  const checkpoint = createBiasThresholdCheckpoint(async () => analysis);
-  return checkpoint.evaluate({
+  return biasThresholdCheckpoint.evaluate({
     definition: { id: 'fair', type: 'bias-threshold', ...definition },
     version,
     targetStage: 'production',
@@ -34,6 +33,7 @@ function evaluate(
     getVersionInTargetStage: async () => undefined,
     isGroupMember: async () => false,
     getModelPackage: async () => modelPackage as any,
+    readS3Text: async () => analysis,
   });
 }
 
@@ -72,9 +72,8 @@ describe('bias-threshold checkpoint', () => {
   });
 
   it('refuses settings without bounds', () => {
-    const checkpoint = createBiasThresholdCheckpoint(async () => analysis);
     expect(() =>
-      checkpoint.validate!({
+      biasThresholdCheckpoint.validate!({
         id: 'fair',
         type: 'bias-threshold',
         metric: 'DI',

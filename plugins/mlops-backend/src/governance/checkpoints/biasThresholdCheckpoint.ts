@@ -1,4 +1,3 @@
-import type { Entity } from '@backstage/catalog-model';
 import type { MlopsCheckpointType } from '@ml-foundation/plugin-mlops-node';
 import { z } from 'zod';
 import { readVersionReports } from '../../health/readVersionReports';
@@ -21,65 +20,62 @@ const settings = z
  * `bias-threshold`: a Clarify bias metric of the version (e.g. `DI`), for
  * every facet value or the named `facet`, is within `min`/`max`. Fails when
  * the bias report is absent, unreadable or lacks the metric.
- *
- * @param readText - reads an S3 object with the version's provider
  */
-export function createBiasThresholdCheckpoint(
-  readText: (entity: Entity, uri: string) => Promise<string>,
-): MlopsCheckpointType {
-  return {
-    type: 'bias-threshold',
-    validate: definition => validateCheckpointSettings(settings, definition),
-    async evaluate({ definition, version, getModelPackage }) {
-      const bound = validateCheckpointSettings(settings, definition);
-      const evidence = {
-        metric: bound.metric,
-        facet: bound.facet ?? null,
-        min: bound.min ?? null,
-        max: bound.max ?? null,
-      };
-      const { bias } = await readVersionReports(
-        version,
-        { describeModelPackage: () => getModelPackage(), readText },
-        [bound],
-      );
-      if (bias.state !== 'present') {
-        return {
-          state: 'failed',
-          message: bias.reason ?? 'The model package has no bias report',
-          evidence: { ...evidence, values: [] },
-        };
-      }
-      const measured = bias.metrics.filter(m => m.passed !== undefined);
-      if (measured.length === 0) {
-        return {
-          state: 'failed',
-          message: `The bias report has no ${bound.metric}${
-            bound.facet ? ` for ${bound.facet}` : ''
-          }`,
-          evidence: { ...evidence, values: [] },
-        };
-      }
-      const failing = measured.filter(m => !m.passed);
-      const describe = (m: (typeof measured)[number]) =>
-        `${m.name} ${m.value ?? 'not computed'} for ${m.facet}=${m.facetValue}`;
+export const biasThresholdCheckpoint: MlopsCheckpointType = {
+  type: 'bias-threshold',
+  validate: definition => validateCheckpointSettings(settings, definition),
+  async evaluate({ definition, version, getModelPackage, readS3Text }) {
+    const bound = validateCheckpointSettings(settings, definition);
+    const evidence = {
+      metric: bound.metric,
+      facet: bound.facet ?? null,
+      min: bound.min ?? null,
+      max: bound.max ?? null,
+    };
+    const { bias } = await readVersionReports(
+      version,
+      {
+        describeModelPackage: () => getModelPackage(),
+        readText: (_, uri) => readS3Text(uri),
+      },
+      [bound],
+    );
+    if (bias.state !== 'present') {
       return {
-        state: failing.length ? 'failed' : 'passed',
-        message: failing.length
-          ? `${failing.map(describe).join(', ')} out of bounds`
-          : `${measured.map(describe).join(', ')} within bounds`,
-        evidence: {
-          ...evidence,
-          uri: bias.uri ?? null,
-          values: measured.map(m => ({
-            facet: m.facet,
-            facetValue: m.facetValue,
-            stage: m.stage,
-            value: m.value,
-            passed: m.passed ?? null,
-          })),
-        },
+        state: 'failed',
+        message: bias.reason ?? 'The model package has no bias report',
+        evidence: { ...evidence, values: [] },
       };
-    },
-  };
-}
+    }
+    const measured = bias.metrics.filter(m => m.passed !== undefined);
+    if (measured.length === 0) {
+      return {
+        state: 'failed',
+        message: `The bias report has no ${bound.metric}${
+          bound.facet ? ` for ${bound.facet}` : ''
+        }`,
+        evidence: { ...evidence, values: [] },
+      };
+    }
+    const failing = measured.filter(m => !m.passed);
+    const describe = (m: (typeof measured)[number]) =>
+      `${m.name} ${m.value ?? 'not computed'} for ${m.facet}=${m.facetValue}`;
+    return {
+      state: failing.length ? 'failed' : 'passed',
+      message: failing.length
+        ? `${failing.map(describe).join(', ')} out of bounds`
+        : `${measured.map(describe).join(', ')} within bounds`,
+      evidence: {
+        ...evidence,
+        uri: bias.uri ?? null,
+        values: measured.map(m => ({
+          facet: m.facet,
+          facetValue: m.facetValue,
+          stage: m.stage,
+          value: m.value,
+          passed: m.passed ?? null,
+        })),
+      },
+    };
+  },
+};

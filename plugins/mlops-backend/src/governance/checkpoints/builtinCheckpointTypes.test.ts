@@ -1,4 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type {
   CheckpointEvaluationContext,
   MlopsCheckpointType,
@@ -41,6 +43,9 @@ function run(
     getVersionInTargetStage: async () => undefined,
     isGroupMember: async () => false,
     getModelPackage: async () => undefined,
+    readS3Text: async () => {
+      throw new Error('no S3 object in this test');
+    },
     ...context,
   });
 }
@@ -99,37 +104,116 @@ describe('built-in checkpoint types', () => {
     });
   });
 
-  it('report-present and model-card-status read the model package', async () => {
+  describe('report-present', () => {
+    // A real-format Clarify analysis.json (SHAP values and bias metrics).
+    const analysis = readFileSync(
+      resolve(__dirname, '../../health/__fixtures__/clarify_analysis.json'),
+      'utf8',
+    );
     const getModelPackage = async () => ({
       ModelMetrics: {
         Bias: { PostTrainingReport: { S3Uri: 's3://r/bias.json' } },
+        Explainability: { Report: { S3Uri: 's3://r/shap.json' } },
+        ModelQuality: { Statistics: { S3Uri: 's3://r/quality.json' } },
       },
-      ModelCard: { ModelCardStatus: 'Draft' },
     });
-    await expect(
-      run(reportPresentCheckpoint, { report: 'bias' }, { getModelPackage }),
-    ).resolves.toMatchObject({
-      state: 'passed',
-      evidence: { uri: 's3://r/bias.json' },
-    });
-    await expect(
+    const reading = (files: Record<string, string>) => async (uri: string) => {
+      if (!(uri in files)) {
+        throw Object.assign(new Error('The key does not exist.'), {
+          name: 'NoSuchKey',
+        });
+      }
+      return files[uri];
+    };
+    const check = (report: string, files: Record<string, string>) =>
       run(
         reportPresentCheckpoint,
-        { report: 'explainability' },
-        { getModelPackage },
-      ),
-    ).resolves.toMatchObject({ state: 'failed', evidence: { uri: null } });
-    await expect(
-      run(reportPresentCheckpoint, { report: 'bias' }),
-    ).resolves.toMatchObject({
-      state: 'failed',
-      message: expect.stringContaining('Could not read'),
+        { report },
+        { getModelPackage, readS3Text: reading(files) },
+      );
+
+    it('passes a Clarify report that parses, saying what it holds', async () => {
+      await expect(
+        check('bias', { 's3://r/bias.json': analysis }),
+      ).resolves.toEqual({
+        state: 'passed',
+        message: 'bias report at s3://r/bias.json: 5 bias metrics',
+        evidence: { report: 'bias', uri: 's3://r/bias.json' },
+      });
+      await expect(
+        check('explainability', { 's3://r/shap.json': analysis }),
+      ).resolves.toMatchObject({
+        state: 'passed',
+        message:
+          'explainability report at s3://r/shap.json: SHAP values for 5 features',
+      });
     });
+
+    it('fails a report that is named but missing, malformed or empty', async () => {
+      await expect(check('bias', {})).resolves.toEqual({
+        state: 'failed',
+        message:
+          'Could not read s3://r/bias.json: NoSuchKey: The key does not exist.',
+        evidence: { report: 'bias', uri: 's3://r/bias.json' },
+      });
+      await expect(
+        check('bias', { 's3://r/bias.json': '{"version": "1.0", "pre_tr' }),
+      ).resolves.toMatchObject({
+        state: 'failed',
+        message: expect.stringMatching(/^Could not read s3:\/\/r\/bias.json: /),
+      });
+      await expect(
+        check('explainability', {
+          's3://r/shap.json': JSON.stringify({ version: '1.0' }),
+        }),
+      ).resolves.toMatchObject({
+        state: 'failed',
+        message: 'The report at s3://r/shap.json has no SHAP values',
+      });
+      await expect(
+        check('quality', { 's3://r/quality.json': '{"version": 0.0}' }),
+      ).resolves.toMatchObject({
+        state: 'failed',
+        message: 'The report at s3://r/quality.json has no *_metrics section',
+      });
+    });
+
+    it('passes Model Monitor quality statistics with their metrics', async () => {
+      await expect(
+        check('quality', {
+          's3://r/quality.json': JSON.stringify({
+            version: 0.0,
+            binary_classification_metrics: { auc: { value: 0.91 } },
+          }),
+        }),
+      ).resolves.toMatchObject({ state: 'passed' });
+    });
+
+    it('fails when the package names no such report or cannot be read', async () => {
+      await expect(check('data-quality', {})).resolves.toEqual({
+        state: 'failed',
+        message: 'The model package has no data-quality report',
+        evidence: { report: 'data-quality', uri: null },
+      });
+      await expect(
+        run(reportPresentCheckpoint, { report: 'bias' }),
+      ).resolves.toMatchObject({
+        state: 'failed',
+        message: 'Could not read the model package to find the bias report',
+      });
+    });
+  });
+
+  it('model-card-status reads the model package', async () => {
     await expect(
       run(
         modelCardStatusCheckpoint,
         { status: 'Approved' },
-        { getModelPackage },
+        {
+          getModelPackage: async () => ({
+            ModelCard: { ModelCardStatus: 'Draft' },
+          }),
+        },
       ),
     ).resolves.toMatchObject({
       state: 'failed',

@@ -1,5 +1,6 @@
 import type { MlopsCheckpointType } from '@ml-foundation/plugin-mlops-node';
 import { approvalCheckpoint } from './approvalCheckpoint';
+import { biasThresholdCheckpoint } from './biasThresholdCheckpoint';
 import { lineageCompleteCheckpoint } from './lineageCompleteCheckpoint';
 import { metricRegressionCheckpoint } from './metricRegressionCheckpoint';
 import { metricThresholdCheckpoint } from './metricThresholdCheckpoint';
@@ -11,6 +12,7 @@ export const builtinCheckpointTypes: MlopsCheckpointType[] = [
   metricThresholdCheckpoint,
   metricRegressionCheckpoint,
   reportPresentCheckpoint,
+  biasThresholdCheckpoint,
   modelCardStatusCheckpoint,
   lineageCompleteCheckpoint,
   approvalCheckpoint,

@@ -42,6 +42,7 @@ function evaluate(trainedOn: string[], minScore: unknown = 0.8) {
     getVersionInTargetStage: async () => undefined,
     isGroupMember: async () => false,
     getModelPackage: async () => undefined,
+    readS3Text: async () => '',
   });
 }
 

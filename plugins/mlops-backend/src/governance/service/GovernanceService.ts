@@ -836,6 +836,7 @@ export class GovernanceService {
         getModelPackage:
           context.getModelPackage ??
           (() => this.options.registry.describeModelPackage(version)),
+        readS3Text: uri => this.options.registry.readS3Text(version, uri),
       });
       return {
         id: definition.id,

@@ -8,7 +8,7 @@ import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import type { JsonObject } from '@backstage/types';
 import { ML_ANNOTATION_AWS_ARN } from '@ml-foundation/plugin-mlops-common';
-import { AwsEntityClients } from '@ml-foundation/plugin-mlops-node';
+import { AwsEntityClients, readS3Text } from '@ml-foundation/plugin-mlops-node';
 
 /** What governance writes to a model package. */
 export interface ModelPackageUpdate {
@@ -24,6 +24,8 @@ export interface ModelPackageUpdate {
 export interface ModelRegistry {
   /** DescribeModelPackage of the version; undefined when it cannot be read. */
   describeModelPackage(version: Entity): Promise<JsonObject | undefined>;
+  /** A report the model package names. @throws with S3's reason. */
+  readS3Text(version: Entity, uri: string): Promise<string>;
   /** @throws when the write fails; the caller records the failure. */
   updateModelPackage(
     version: Entity,
@@ -69,6 +71,10 @@ export class SagemakerModelRegistry implements ModelRegistry {
       // A checkpoint that needs the package then fails with a message.
       return undefined;
     }
+  }
+
+  readS3Text(version: Entity, uri: string): Promise<string> {
+    return readS3Text(this.clients, version, uri);
   }
 
   async updateModelPackage(
