@@ -127,7 +127,11 @@ describe('HealthService', () => {
 
   async function setUp(
     databaseId: Parameters<typeof databases.init>[0],
-    allow = true,
+    {
+      allow = true,
+      now = () => new Date('2026-12-01T12:00:00.000Z'),
+      historyDays,
+    }: { allow?: boolean; now?: () => Date; historyDays?: number } = {},
   ) {
     const knex = await databases.init(databaseId);
     await applyMlopsMigrations(knex);
@@ -144,7 +148,7 @@ describe('HealthService', () => {
       ) as any,
     });
     const service = new HealthService({
-      store: new HealthStore(knex),
+      store: new HealthStore(knex, historyDays),
       catalog: {
         getEntity: async ref => byRef.get(ref),
         listEntities: async filter =>
@@ -177,7 +181,7 @@ describe('HealthService', () => {
       audit,
       notifications: notifications as any,
       logger,
-      now: () => new Date('2026-12-01T12:00:00.000Z'),
+      now,
     });
     return { knex, service, audit, notifications, aws, permissions };
   }
@@ -300,7 +304,7 @@ describe('HealthService', () => {
     });
 
     it('refuses to retrain without mlops.retrain', async () => {
-      const { service, aws } = await setUp(databaseId, false);
+      const { service, aws } = await setUp(databaseId, { allow: false });
       await expect(
         service.retrain(
           { entityRef: 'model:default/churn', reason: 'drift' },
@@ -350,6 +354,58 @@ describe('HealthService', () => {
       expect(await service.needsAttention()).toEqual([]);
       await task.fn(new AbortController().signal);
       expect(await service.needsAttention()).toHaveLength(3);
+    });
+
+    it('run hourly over fake time, the task announces each new drift once and keeps only the configured history', async () => {
+      const start = Date.parse('2026-12-01T00:00:00.000Z');
+      const HOUR = 3_600_000;
+      let clock = new Date(start);
+      const { service, audit, aws } = await setUp(databaseId, {
+        now: () => clock,
+        historyDays: 1,
+      });
+      const scheduler = mockServices.scheduler.mock();
+      await scheduleHealthChecks({
+        service,
+        scheduler,
+        logger: mockServices.logger.mock(),
+      });
+      const task: SchedulerServiceTaskInvocationDefinition =
+        scheduler.scheduleTask.mock.calls[0][0];
+      // churn-drifting drifts, recovers in hours 2 and 3, then drifts again.
+      const drifts = aws.latestExecutions.getMockImplementation()!;
+      aws.latestExecutions.mockImplementation(async d => {
+        const hour = (clock.getTime() - start) / HOUR;
+        return d.metadata.name === 'churn-drifting' && hour >= 2 && hour < 4
+          ? [execution('churn-drifting')]
+          : drifts(d);
+      });
+
+      for (let hour = 0; hour < 30; hour++) {
+        clock = new Date(start + hour * HOUR);
+        await task.fn(new AbortController().signal);
+      }
+
+      const ref = 'modeldeployment:default/churn-drifting';
+      const { items } = await audit.query({ action: 'health.changed' });
+      expect(
+        items
+          .filter(e => e.targetRef === ref)
+          .map(e => [e.details.from, e.details.to])
+          .sort(),
+      ).toEqual([
+        [null, 'drifting'],
+        ['healthy', 'drifting'],
+      ]);
+      const { history } = await service.getDeploymentHealth(
+        ref,
+        mockCredentials.user(),
+      );
+      // One day back from the last check at hour 29: hours 5 to 29.
+      expect(history).toHaveLength(25);
+      expect(history[0].checkedAt).toBe(
+        new Date(start + 5 * HOUR).toISOString(),
+      );
     });
   });
 });
