@@ -1,18 +1,19 @@
+import {
+  entityRefQuery,
+  idPath,
+  items,
+  json,
+  ref,
+  requestErrors,
+} from '../schema/openApiParts';
+
 /**
  * OpenAPI spec of the access-request routes, checked in like the other
  * capabilities' specs; the router validates requests against it.
  */
 
-const requestId = {
-  name: 'id',
-  in: 'path',
-  required: true,
-  schema: { type: 'string', minLength: 1 },
-} as const;
-
 const errors = {
-  '400': { description: 'Malformed request; the message names the field.' },
-  '401': { description: 'No or invalid user token.' },
+  ...requestErrors,
   '403': { description: 'The user lacks the permission on the data.' },
   '404': { description: 'Unknown request or entity.' },
   '409': {
@@ -21,14 +22,7 @@ const errors = {
   },
 } as const;
 
-const requestResponse = {
-  description: 'The access request.',
-  content: {
-    'application/json': {
-      schema: { $ref: '#/components/schemas/AccessRequest' },
-    },
-  },
-} as const;
+const requestResponse = json('The access request.', ref('AccessRequest'));
 
 export const accessApiSpec = {
   openapi: '3.1.0',
@@ -45,12 +39,7 @@ export const accessApiSpec = {
         operationId: 'ListAccessRequests',
         description: 'Access requests, newest first.',
         parameters: [
-          {
-            name: 'entityRef',
-            in: 'query',
-            required: false,
-            schema: { type: 'string', minLength: 1 },
-          },
+          { ...entityRefQuery, required: false },
           {
             name: 'state',
             in: 'query',
@@ -74,23 +63,7 @@ export const accessApiSpec = {
           },
         ],
         responses: {
-          '200': {
-            description: 'The requests.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  required: ['items'],
-                  properties: {
-                    items: {
-                      type: 'array',
-                      items: { $ref: '#/components/schemas/AccessRequest' },
-                    },
-                  },
-                },
-              },
-            },
-          },
+          '200': json('The requests.', items('AccessRequest')),
           ...errors,
         },
       },
@@ -120,7 +93,7 @@ export const accessApiSpec = {
     '/access/requests/{id}': {
       get: {
         operationId: 'GetAccessRequest',
-        parameters: [requestId],
+        parameters: [idPath],
         responses: { '200': requestResponse, ...errors },
       },
     },
@@ -128,7 +101,7 @@ export const accessApiSpec = {
       post: {
         operationId: 'DecideAccessRequest',
         description: 'Approve or reject; the message of a 409 names the rule.',
-        parameters: [requestId],
+        parameters: [idPath],
         requestBody: {
           required: true,
           content: {

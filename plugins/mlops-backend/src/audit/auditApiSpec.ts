@@ -1,3 +1,24 @@
+import {
+  json,
+  ref,
+  requestErrors,
+  unauthenticated,
+} from '../schema/openApiParts';
+
+const readErrors = {
+  ...requestErrors,
+  '403': { description: 'Missing mlops.audit.read.' },
+} as const;
+
+/** The parameters that select the events to list or export. */
+const selectionParameters = [
+  { $ref: '#/components/parameters/entityRef' },
+  { $ref: '#/components/parameters/actor' },
+  { $ref: '#/components/parameters/action' },
+  { $ref: '#/components/parameters/from' },
+  { $ref: '#/components/parameters/to' },
+] as const;
+
 /**
  * OpenAPI 3.1 description of the audit routes of the mlops plugin, checked
  * in as a constant (the generator needs Java) and enforced on every request
@@ -92,10 +113,7 @@ export const auditApiSpec = {
         type: 'object',
         required: ['items'],
         properties: {
-          items: {
-            type: 'array',
-            items: { $ref: '#/components/schemas/AuditEvent' },
-          },
+          items: { type: 'array', items: ref('AuditEvent') },
           nextCursor: { type: 'string' },
         },
       },
@@ -163,11 +181,7 @@ export const auditApiSpec = {
         description:
           'Matching events, newest first, a page at a time. Needs mlops.audit.read on the entity; without entityRef, only the events whose target the caller may read.',
         parameters: [
-          { $ref: '#/components/parameters/entityRef' },
-          { $ref: '#/components/parameters/actor' },
-          { $ref: '#/components/parameters/action' },
-          { $ref: '#/components/parameters/from' },
-          { $ref: '#/components/parameters/to' },
+          ...selectionParameters,
           {
             name: 'cursor',
             in: 'query',
@@ -183,17 +197,8 @@ export const auditApiSpec = {
           },
         ],
         responses: {
-          '200': {
-            description: 'One page of events.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/AuditPage' },
-              },
-            },
-          },
-          '400': { description: 'Invalid query; the message names the field.' },
-          '401': { description: 'Not authenticated.' },
-          '403': { description: 'Missing mlops.audit.read.' },
+          '200': json('One page of events.', ref('AuditPage')),
+          ...readErrors,
         },
       },
       post: {
@@ -204,21 +209,13 @@ export const auditApiSpec = {
           required: true,
           content: {
             'application/json': {
-              schema: { $ref: '#/components/schemas/NewAuditEvent' },
+              schema: ref('NewAuditEvent'),
             },
           },
         },
         responses: {
-          '201': {
-            description: 'The event as appended to the chain.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/AuditEvent' },
-              },
-            },
-          },
-          '400': { description: 'Invalid event; the message names the field.' },
-          '401': { description: 'Not authenticated.' },
+          '201': json('The event as appended to the chain.', ref('AuditEvent')),
+          ...requestErrors,
           '403': { description: 'Not a service principal.' },
         },
       },
@@ -235,11 +232,7 @@ export const auditApiSpec = {
             required: true,
             schema: { type: 'string', enum: ['csv', 'jsonl'] },
           },
-          { $ref: '#/components/parameters/entityRef' },
-          { $ref: '#/components/parameters/actor' },
-          { $ref: '#/components/parameters/action' },
-          { $ref: '#/components/parameters/from' },
-          { $ref: '#/components/parameters/to' },
+          ...selectionParameters,
         ],
         responses: {
           '200': {
@@ -249,9 +242,7 @@ export const auditApiSpec = {
               'application/x-ndjson': { schema: { type: 'string' } },
             },
           },
-          '400': { description: 'Invalid query; the message names the field.' },
-          '401': { description: 'Not authenticated.' },
-          '403': { description: 'Missing mlops.audit.read.' },
+          ...readErrors,
         },
       },
     },
@@ -269,16 +260,9 @@ export const auditApiSpec = {
           },
         ],
         responses: {
-          '200': {
-            description: 'The verification.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/AuditVerification' },
-              },
-            },
-          },
-          '401': { description: 'Not authenticated.' },
-          '403': { description: 'Missing mlops.audit.read.' },
+          '200': json('The verification.', ref('AuditVerification')),
+          ...unauthenticated,
+          '403': readErrors['403'],
         },
       },
     },

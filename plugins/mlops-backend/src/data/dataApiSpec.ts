@@ -1,18 +1,9 @@
-const entityRefQuery = {
-  name: 'entityRef',
-  in: 'query',
-  required: true,
-  schema: { type: 'string', minLength: 1 },
-} as const;
-
-const errors = {
-  '400': { description: 'Malformed request, or an entity of another kind.' },
-  '401': { description: 'No user credentials.' },
-  '404': {
-    description:
-      'The entity is not in the catalog, or the user may not read it.',
-  },
-} as const;
+import {
+  catalogEntityErrors,
+  entityRefQuery,
+  json,
+  ref,
+} from '../schema/openApiParts';
 
 const state = { enum: ['ok', 'none', 'unknown'] } as const;
 
@@ -36,15 +27,8 @@ export const dataApiSpec = {
         description: "A Dataset's column statistics.",
         parameters: [entityRefQuery],
         responses: {
-          '200': {
-            description: 'The profile.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/DataProfile' },
-              },
-            },
-          },
-          ...errors,
+          '200': json('The profile.', ref('DataProfile')),
+          ...catalogEntityErrors,
         },
       },
     },
@@ -55,15 +39,8 @@ export const dataApiSpec = {
           "A Dataset's latest data quality result and its score trend, oldest first.",
         parameters: [entityRefQuery],
         responses: {
-          '200': {
-            description: 'The quality.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/DataQualityReport' },
-              },
-            },
-          },
-          ...errors,
+          '200': json('The quality.', ref('DataQualityReport')),
+          ...catalogEntityErrors,
         },
       },
     },

@@ -1,6 +1,12 @@
+import {
+  catalogEntityErrors,
+  entityRefQuery,
+  json,
+  ref,
+} from '../schema/openApiParts';
+
 const string = { type: 'string' } as const;
 const number = { type: 'number' } as const;
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 /**
  * OpenAPI spec of the training run routes, checked in so that requests are
@@ -21,26 +27,13 @@ export const experimentsApiSpec = {
         operationId: 'ListTrainingRuns',
         description:
           'The training runs of a Model, newest first; a run that cannot be read has a note.',
-        parameters: [
-          {
-            name: 'entityRef',
-            in: 'query',
-            required: true,
-            schema: { type: 'string', minLength: 1 },
-          },
-        ],
+        parameters: [entityRefQuery],
         responses: {
-          '200': {
-            description: 'The runs.',
-            content: {
-              'application/json': { schema: ref('TrainingRuns') },
-            },
-          },
+          '200': json('The runs.', ref('TrainingRuns')),
+          ...catalogEntityErrors,
           '400': {
             description: 'Malformed request, or an entity other than a Model.',
           },
-          '401': { description: 'No user credentials.' },
-          '404': { description: 'The Model is not in the catalog.' },
         },
       },
     },

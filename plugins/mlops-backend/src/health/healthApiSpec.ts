@@ -1,27 +1,11 @@
-const entityRefQuery = {
-  name: 'entityRef',
-  in: 'query',
-  required: true,
-  schema: { type: 'string', minLength: 1 },
-} as const;
-
-const json = (description: string, schema: object) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-
-const errors = {
-  '400': { description: 'Malformed request, or an entity of another kind.' },
-  '401': { description: 'No user credentials.' },
-  '404': { description: 'The entity is not in the catalog.' },
-} as const;
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const items = (name: string) => ({
-  type: 'object',
-  required: ['items'],
-  properties: { items: { type: 'array', items: ref(name) } },
-});
+import {
+  catalogEntityErrors,
+  entityRefQuery,
+  items,
+  json,
+  ref,
+  unauthenticated,
+} from '../schema/openApiParts';
 
 /**
  * OpenAPI spec of the model health routes, checked in so that requests are
@@ -45,7 +29,7 @@ export const healthApiSpec = {
         parameters: [entityRefQuery],
         responses: {
           '200': json('The health.', ref('DeploymentHealthReport')),
-          ...errors,
+          ...catalogEntityErrors,
         },
       },
     },
@@ -56,7 +40,7 @@ export const healthApiSpec = {
         parameters: [entityRefQuery],
         responses: {
           '200': json('The deployments.', items('DeploymentHealthReport')),
-          ...errors,
+          ...catalogEntityErrors,
         },
       },
     },
@@ -68,7 +52,7 @@ export const healthApiSpec = {
         parameters: [entityRefQuery],
         responses: {
           '200': json('The reports.', ref('VersionReports')),
-          ...errors,
+          ...catalogEntityErrors,
         },
       },
     },
@@ -80,7 +64,7 @@ export const healthApiSpec = {
         parameters: [entityRefQuery],
         responses: {
           '200': json('The trend.', ref('EvaluationTrend')),
-          ...errors,
+          ...catalogEntityErrors,
         },
       },
     },
@@ -90,7 +74,7 @@ export const healthApiSpec = {
         description: 'Deployments that are failing, drifting or unknown.',
         responses: {
           '200': json('The items, worst first.', items('AttentionItem')),
-          '401': errors['401'],
+          ...unauthenticated,
         },
       },
     },
@@ -101,7 +85,7 @@ export const healthApiSpec = {
         parameters: [entityRefQuery],
         responses: {
           '200': json('The runs.', items('RetrainingRun')),
-          ...errors,
+          ...catalogEntityErrors,
         },
       },
       post: {
@@ -130,7 +114,7 @@ export const healthApiSpec = {
         },
         responses: {
           '201': json('The run started.', ref('RetrainingRun')),
-          ...errors,
+          ...catalogEntityErrors,
           '403': { description: 'The user lacks mlops.retrain.' },
         },
       },

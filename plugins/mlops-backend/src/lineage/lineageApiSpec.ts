@@ -1,3 +1,10 @@
+import {
+  catalogEntityErrors,
+  entityRefQuery,
+  json,
+  ref,
+} from '../schema/openApiParts';
+
 /**
  * OpenAPI spec of the lineage route, checked in so that requests are
  * validated against it and the router is typed by it.
@@ -18,12 +25,7 @@ export const lineageApiSpec = {
         description:
           'Nodes and edges reachable from an entity to a depth, data flowing from source to target.',
         parameters: [
-          {
-            name: 'entityRef',
-            in: 'query',
-            required: true,
-            schema: { type: 'string', minLength: 1 },
-          },
+          entityRefQuery,
           {
             name: 'depth',
             in: 'query',
@@ -42,16 +44,9 @@ export const lineageApiSpec = {
           },
         ],
         responses: {
-          '200': {
-            description: 'The lineage graph.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/LineageGraph' },
-              },
-            },
-          },
+          '200': json('The lineage graph.', ref('LineageGraph')),
           '400': { description: 'Malformed query.' },
-          '404': { description: 'The entity is not in the catalog.' },
+          '404': catalogEntityErrors['404'],
         },
       },
     },
@@ -85,14 +80,8 @@ export const lineageApiSpec = {
         required: ['root', 'nodes', 'edges', 'truncated'],
         properties: {
           root: { type: 'string' },
-          nodes: {
-            type: 'array',
-            items: { $ref: '#/components/schemas/LineageNode' },
-          },
-          edges: {
-            type: 'array',
-            items: { $ref: '#/components/schemas/LineageEdge' },
-          },
+          nodes: { type: 'array', items: ref('LineageNode') },
+          edges: { type: 'array', items: ref('LineageEdge') },
           truncated: { type: 'boolean' },
         },
       },

@@ -1,19 +1,20 @@
+import {
+  entityRefQuery,
+  idPath,
+  items,
+  json,
+  ref,
+  requestErrors,
+} from '../../schema/openApiParts';
+
 /**
  * OpenAPI spec of the governance routes, checked in (the code generator
  * needs Java) so that requests are validated against it and the router is
  * typed by it. The typed client is MlopsClient in mlops-common.
  */
 
-const reviewId = {
-  name: 'id',
-  in: 'path',
-  required: true,
-  schema: { type: 'string', minLength: 1 },
-} as const;
-
 const errors = {
-  '400': { description: 'Malformed request; the message names the field.' },
-  '401': { description: 'No or invalid user token.' },
+  ...requestErrors,
   '403': { description: 'The user lacks the permission on the entity.' },
   '404': { description: 'Unknown review or entity.' },
   '409': {
@@ -22,12 +23,7 @@ const errors = {
   },
 } as const;
 
-const reviewResponse = {
-  description: 'The review after the action.',
-  content: {
-    'application/json': { schema: { $ref: '#/components/schemas/Review' } },
-  },
-} as const;
+const reviewResponse = json('The review after the action.', ref('Review'));
 
 export const governanceApiSpec = {
   openapi: '3.1.0',
@@ -44,23 +40,12 @@ export const governanceApiSpec = {
         operationId: 'GetPolicy',
         description:
           'The governance policy that applies to a Model or ModelVersion.',
-        parameters: [
-          {
-            name: 'entityRef',
-            in: 'query',
-            required: true,
-            schema: { type: 'string', minLength: 1 },
-          },
-        ],
+        parameters: [entityRefQuery],
         responses: {
-          '200': {
-            description: 'The policy with its transitions.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/EffectivePolicy' },
-              },
-            },
-          },
+          '200': json(
+            'The policy with its transitions.',
+            ref('EffectivePolicy'),
+          ),
           ...errors,
         },
       },
@@ -71,11 +56,9 @@ export const governanceApiSpec = {
         description: 'Reviews, newest first.',
         parameters: [
           {
-            name: 'entityRef',
-            in: 'query',
+            ...entityRefQuery,
             required: false,
             description: 'A ModelVersion, or a Model for all its versions.',
-            schema: { type: 'string', minLength: 1 },
           },
           {
             name: 'state',
@@ -93,23 +76,7 @@ export const governanceApiSpec = {
           },
         ],
         responses: {
-          '200': {
-            description: 'The reviews.',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  required: ['items'],
-                  properties: {
-                    items: {
-                      type: 'array',
-                      items: { $ref: '#/components/schemas/Review' },
-                    },
-                  },
-                },
-              },
-            },
-          },
+          '200': json('The reviews.', items('Review')),
           ...errors,
         },
       },
@@ -144,7 +111,7 @@ export const governanceApiSpec = {
     '/governance/reviews/{id}': {
       get: {
         operationId: 'GetReview',
-        parameters: [reviewId],
+        parameters: [idPath],
         responses: { '200': reviewResponse, ...errors },
       },
     },
@@ -153,7 +120,7 @@ export const governanceApiSpec = {
         operationId: 'DecideReview',
         description:
           'Approves or rejects; needs mlops.review.approve on the version and passes the separation-of-duties rules.',
-        parameters: [reviewId],
+        parameters: [idPath],
         requestBody: {
           required: true,
           content: {
@@ -178,7 +145,7 @@ export const governanceApiSpec = {
         operationId: 'WaiveCheckpoint',
         description:
           'Waives an automatic checkpoint with a reason; needs mlops.governance.waive on the version.',
-        parameters: [reviewId],
+        parameters: [idPath],
         requestBody: {
           required: true,
           content: {
@@ -203,7 +170,7 @@ export const governanceApiSpec = {
         operationId: 'RetryWriteBack',
         description:
           'Retries a failed write-back to SageMaker; needs mlops.review.approve on the version.',
-        parameters: [reviewId],
+        parameters: [idPath],
         requestBody: {
           required: false,
           content: {
