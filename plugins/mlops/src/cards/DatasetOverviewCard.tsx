@@ -16,6 +16,7 @@ import {
   type DatasetColumn,
   type DatasetEntityV1alpha1,
 } from '@ml-foundation/plugin-mlops-common';
+import { Identifier } from '../components/Identifier';
 import { RelatedEntities } from '../components/RelatedEntities';
 import { MlCard } from '../components/MlCard';
 
@@ -43,21 +44,37 @@ export function ClassificationChip(props: { classification?: string }) {
   );
 }
 
+// Columns sized by their content (`auto`), not in equal shares; names wrap
+// only after `_` or `.`, types not at all.
+const schemaColumns: TableColumn<DatasetColumn>[] = [
+  {
+    title: 'Column',
+    field: 'name',
+    highlight: true,
+    width: 'auto',
+    render: c => <Identifier name={c.name} />,
+  },
+  {
+    title: 'Type',
+    field: 'type',
+    width: 'auto',
+    cellStyle: { whiteSpace: 'nowrap' },
+  },
+  {
+    title: 'Description',
+    field: 'description',
+    width: 'auto',
+    render: c => c.description ?? '—',
+  },
+  {
+    title: 'Classification',
+    field: 'classification',
+    width: 'auto',
+    render: c => <ClassificationChip classification={c.classification} />,
+  },
+];
+
 function ColumnsTable(props: { title: string; columns: DatasetColumn[] }) {
-  const columns: TableColumn<DatasetColumn>[] = [
-    { title: 'Column', field: 'name', highlight: true },
-    { title: 'Type', field: 'type' },
-    {
-      title: 'Description',
-      field: 'description',
-      render: c => c.description ?? '—',
-    },
-    {
-      title: 'Classification',
-      field: 'classification',
-      render: c => <ClassificationChip classification={c.classification} />,
-    },
-  ];
   return (
     <Table<DatasetColumn>
       title={props.title}
@@ -65,9 +82,11 @@ function ColumnsTable(props: { title: string; columns: DatasetColumn[] }) {
         paging: props.columns.length > 25,
         pageSize: 25,
         padding: 'dense',
+        // Sort arrows would widen the headers past a half-width card.
+        sorting: false,
         search: props.columns.length > 10,
       }}
-      columns={columns}
+      columns={schemaColumns}
       data={props.columns}
     />
   );

@@ -97,14 +97,17 @@ describe('AccessRequestsCard', () => {
       mlopsApi,
       userEntityRef: 'user:default/pia',
     });
+    const request = await screen.findByTestId('access-request-a1');
+    expect(request).toHaveTextContent('waiting for privacy: privacy-office)');
+    expect(request).toHaveTextContent('cara approved (owner)');
+    // People and groups are links to their pages, not entity refs.
+    expect(within(request).getByRole('link', { name: 'zoe' })).toHaveAttribute(
+      'href',
+      '/catalog/default/user/zoe',
+    );
     expect(
-      await screen.findByText(
-        /waiting for privacy: group:default\/privacy-office/,
-      ),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByText(/user:default\/cara approved \(\s*owner\)/),
-    ).toBeInTheDocument();
+      within(request).getByRole('link', { name: 'privacy-office' }),
+    ).toHaveAttribute('href', '/catalog/default/group/privacy-office');
     await userEvent.type(screen.getByLabelText('Comment'), 'DPIA on file');
     await userEvent.click(screen.getByRole('button', { name: 'Approve' }));
     await waitFor(() =>

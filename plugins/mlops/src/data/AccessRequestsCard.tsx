@@ -1,6 +1,6 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { identityApiRef, useApi } from '@backstage/frontend-plugin-api';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -16,7 +16,7 @@ import {
   mlopsAccessRequestPermission,
   type AccessRequest,
 } from '@ml-foundation/plugin-mlops-common';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlopsApiRef } from '../api/mlopsApiRef';
@@ -94,6 +94,20 @@ function RequestAccessDialog(props: {
   );
 }
 
+/** Approvers (users or groups) as links that show their names. */
+function EntityLinks(props: { refs: string[] }) {
+  return (
+    <>
+      {props.refs.map((ref, i) => (
+        <Fragment key={ref}>
+          {i > 0 && ', '}
+          <EntityRefLink entityRef={ref} />
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
 function RequestRow(props: {
   request: AccessRequest;
   me?: string;
@@ -127,7 +141,9 @@ function RequestRow(props: {
   return (
     <Box mb={2} data-testid={`access-request-${request.id}`}>
       <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-        <Typography variant="subtitle2">{request.requestedBy}</Typography>
+        <Typography variant="subtitle2">
+          <EntityRefLink entityRef={request.requestedBy} defaultKind="user" />
+        </Typography>
         <Chip size="small" label={request.state} />
         <Typography variant="body2" color="textSecondary">
           {request.durationDays} days
@@ -137,16 +153,24 @@ function RequestRow(props: {
       <Typography variant="body2">{request.purpose}</Typography>
       <Typography variant="body2" color="textSecondary">
         Approvals needed: {request.requiredSteps.join(', ')}
-        {request.pendingSteps.length > 0
-          ? ` (waiting for ${request.pendingSteps
-              .map(s => `${s}: ${(request.approvers[s] ?? []).join(', ')}`)
-              .join('; ')})`
-          : ''}
+        {request.pendingSteps.length > 0 && (
+          <>
+            {' (waiting for '}
+            {request.pendingSteps.map((step, i) => (
+              <Fragment key={step}>
+                {i > 0 && '; '}
+                {step}: <EntityLinks refs={request.approvers[step] ?? []} />
+              </Fragment>
+            ))}
+            )
+          </>
+        )}
       </Typography>
       {request.decisions.map(d => (
         <Typography key={d.actor} variant="body2">
-          {d.actor} {d.decision === 'approve' ? 'approved' : 'rejected'} (
-          {d.step}){d.comment ? `: ${d.comment}` : ''}
+          <EntityRefLink entityRef={d.actor} defaultKind="user" />{' '}
+          {d.decision === 'approve' ? 'approved' : 'rejected'} ({d.step})
+          {d.comment ? `: ${d.comment}` : ''}
         </Typography>
       ))}
       {request.fulfilment && (

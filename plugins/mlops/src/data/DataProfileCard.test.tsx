@@ -67,7 +67,9 @@ describe('DataProfileCard', () => {
     const email = (await screen.findByText('email')).closest('tr')!;
     expect(within(email).getByText('0.3%')).toBeInTheDocument();
     expect(within(email).getByText('1,279,448')).toBeInTheDocument();
-    expect(within(email).getByText('24.6 (max 64)')).toBeInTheDocument();
+    expect(
+      within(email).getByText('avg length 24.6, max 64'),
+    ).toBeInTheDocument();
     const dob = screen.getByText('date_of_birth').closest('tr')!;
     expect(
       within(dob).getByText('1931-04-02 – 2006-09-30'),
@@ -79,7 +81,28 @@ describe('DataProfileCard', () => {
     expect(
       screen.getByText(/1,284,112 records .* not analysed: cancelled_at/),
     ).toBeInTheDocument();
-    expect(screen.getByLabelText('Null share by column')).toBeInTheDocument();
+    // The chart, most nulls first; its label reads it out.
+    expect(
+      screen.getByRole('img', {
+        name: 'Null share by column: marketing_opt_in 0.4%, email 0.3%, date_of_birth 0.070%',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('says there are no nulls instead of drawing empty bars', async () => {
+    renderEntityCard(<DataProfileCard />, {
+      entity: dataset,
+      mlopsApi: mockMlopsApi({
+        getDataProfile: async () => ({
+          ...profile,
+          columns: profile.columns.map(c => ({ ...c, nulls: 0, nullShare: 0 })),
+        }),
+      }),
+    });
+    expect(
+      await screen.findByText('No nulls in any analysed column.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('img')).not.toBeInTheDocument();
   });
 
   it('says why there are no statistics, and warns when they could not be read', async () => {

@@ -9,14 +9,15 @@ import useAsync from 'react-use/esm/useAsync';
 import {
   Bar,
   BarChart,
+  LabelList,
   ResponsiveContainer,
-  Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
 import { mlopsApiRef } from '../api/mlopsApiRef';
 import { AsyncBoundary } from '../components/AsyncBoundary';
 import { formatTime } from '../components/formatTime';
+import { Identifier } from '../components/Identifier';
 import { MlCard } from '../components/MlCard';
 
 const count = (n: number | undefined) =>
@@ -29,9 +30,15 @@ export function nullsOf(c: ColumnProfile): string {
   return `${percent.toFixed(percent > 0 && percent < 0.1 ? 3 : 1)}%`;
 }
 
-function range(c: ColumnProfile): string {
+/** What the column's values are: a range, true/false counts or lengths. */
+export function valuesOf(c: ColumnProfile): string {
   if (c.kind === 'BOOLEAN') {
     return `${count(c.trues)} true / ${count(c.falses)} false`;
+  }
+  if (c.averageLength !== undefined) {
+    return `avg length ${c.averageLength.toLocaleString('en-GB')}, max ${count(
+      c.maxLength,
+    )}`;
   }
   if (c.min === undefined && c.max === undefined) return '—';
   const show = (v: number | string | undefined) =>
@@ -39,22 +46,28 @@ function range(c: ColumnProfile): string {
   return `${show(c.min)} – ${show(c.max)}`;
 }
 
-const columns: TableColumn<ColumnProfile>[] = [
-  { title: 'Column', field: 'name' },
-  { title: 'Type', field: 'type' },
-  { title: 'Nulls', render: nullsOf },
-  { title: 'Distinct', render: c => count(c.distinct) },
-  { title: 'Min – max', render: range },
-  {
-    title: 'Avg length',
-    render: c =>
-      c.averageLength === undefined
-        ? '—'
-        : `${c.averageLength.toLocaleString('en-GB')} (max ${count(
-            c.maxLength,
-          )})`,
-  },
-];
+// Names wrap only after `_` or `.`, types and counts not at all. `width:
+// 'auto'` sizes columns by their content, not in equal shares.
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
+const columns: TableColumn<ColumnProfile>[] = (
+  [
+    {
+      title: 'Column',
+      field: 'name',
+      render: c => <Identifier name={c.name} />,
+    },
+    { title: 'Type', field: 'type', cellStyle: NO_WRAP },
+    { title: 'Nulls', render: nullsOf, cellStyle: NO_WRAP },
+    { title: 'Distinct', render: c => count(c.distinct), cellStyle: NO_WRAP },
+    {
+      title: 'Values',
+      render: valuesOf,
+      // Wraps between words, not inside a number.
+      cellStyle: { overflowWrap: 'normal', wordBreak: 'normal' },
+    },
+  ] as TableColumn<ColumnProfile>[]
+).map(c => ({ ...c, width: 'auto' }));
 
 /** A Dataset's column statistics from Glue, and the share of nulls per column. */
 export function DataProfileCard() {
@@ -68,6 +81,10 @@ export function DataProfileCard() {
   const withShare = (value?.columns ?? []).filter(
     c => c.nullShare !== undefined,
   );
+  // Columns without nulls would be empty bars: only those with some, most first.
+  const withNulls = withShare
+    .filter(c => c.nullShare! > 0)
+    .sort((a, b) => b.nullShare! - a.nullShare!);
   return (
     <MlCard title="Data profile">
       <AsyncBoundary
@@ -92,26 +109,63 @@ export function DataProfileCard() {
               {value!.unanalysedColumns.length > 0 &&
                 ` · not analysed: ${value!.unanalysedColumns.join(', ')}`}
             </Typography>
-            {withShare.length > 0 && (
-              <div aria-label="Null share by column">
-                <ResponsiveContainer width="100%" height={160}>
+            {withShare.length > 0 && withNulls.length === 0 && (
+              <Typography variant="body2" paragraph>
+                No nulls in any analysed column.
+              </Typography>
+            )}
+            {withNulls.length > 0 && (
+              <div
+                role="img"
+                aria-label={`Null share by column: ${withNulls
+                  .map(c => `${c.name} ${nullsOf(c)}`)
+                  .join(', ')}`}
+              >
+                <ResponsiveContainer
+                  width="100%"
+                  height={withNulls.length * 26 + 30}
+                >
                   <BarChart
-                    data={withShare.map(c => ({
+                    layout="vertical"
+                    margin={{ left: 8, right: 56 }}
+                    data={withNulls.map(c => ({
                       name: c.name,
-                      nulls: Math.round(c.nullShare! * 10_000) / 100,
+                      nulls: c.nullShare! * 100,
+                      label: nullsOf(c),
                     }))}
                   >
-                    <XAxis dataKey="name" fontSize={11} />
-                    <YAxis unit="%" fontSize={11} />
-                    <Tooltip formatter={v => [`${v}%`, 'Nulls']} />
-                    <Bar dataKey="nulls" fill="#f57c00" />
+                    <XAxis type="number" unit="%" fontSize={11} />
+                    <YAxis
+                      type="category"
+                      dataKey="name"
+                      width={170}
+                      fontSize={11}
+                      interval={0}
+                    />
+                    <Bar
+                      dataKey="nulls"
+                      fill="#f57c00"
+                      isAnimationActive={false}
+                    >
+                      <LabelList
+                        dataKey="label"
+                        position="right"
+                        fontSize={11}
+                      />
+                    </Bar>
                   </BarChart>
                 </ResponsiveContainer>
               </div>
             )}
             <Table
               title="Columns"
-              options={{ paging: false, search: false, padding: 'dense' }}
+              options={{
+                paging: false,
+                search: false,
+                padding: 'dense',
+                // Sort arrows would widen the headers past a half-width card.
+                sorting: false,
+              }}
               columns={columns}
               data={value!.columns}
             />
