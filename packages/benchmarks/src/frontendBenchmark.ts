@@ -352,24 +352,31 @@ async function waitForEstate(token: string) {
  * has all its nodes placed and fitView has run, and `interactive` when a
  * click on the graph's zoom-in control, made as soon as the main thread is
  * free after that frame, has changed the viewport. Each mark is the start of
- * the frame after the DOM change (layout done, paint next). `versionsData`
- * and `lineageData` are when the response of the versions query and of the
- * lineage call ended, so the rest is the browser's work.
+ * the frame after the DOM change (layout done, paint next). `versionsPage`,
+ * `versionsData` and `lineageData` are when the responses of the table's
+ * first page, of all versions and of the lineage call ended (read once the
+ * visit has settled), so the rest is the browser's work.
  */
 const MARKS_SCRIPT = `(() => {
   const marks = (window.__benchMarks = {});
   const atNextFrame = (name, then) =>
     requestAnimationFrame(() => { marks[name] ??= performance.now(); then?.(); });
   const responseEnd = pattern => Math.max(0, ...performance
-    .getEntriesByType('resource').filter(e => pattern.test(e.name))
+    .getEntriesByType('resource')
+    .filter(e => e.startTime >= (marks.start ?? 0) && pattern.test(e.name))
     .map(e => e.responseEnd));
+  // Read once the visit has settled: all versions may answer after the table.
+  window.__benchResponses = () => {
+    marks.versionsPage = responseEnd(/\\/api\\/catalog\\/entities\\/by-query\\?.*ModelVersion/);
+    marks.versionsData = responseEnd(/\\/api\\/catalog\\/entities\\?.*ModelVersion/);
+    marks.lineageData = responseEnd(/\\/api\\/mlops\\/lineage/);
+  };
   const check = () => {
     if (!marks.versionsSeen) {
       const link = [...document.querySelectorAll('table tbody tr a')].find(
         a => /^v\\d+$/.test(a.textContent.trim()));
       if (link) {
         marks.versionsSeen = true;
-        marks.versionsData = responseEnd(/\\/api\\/catalog\\/entities\\?.*ModelVersion/);
         atNextFrame('versions');
       }
     }
@@ -381,7 +388,6 @@ const MARKS_SCRIPT = `(() => {
           viewport.style.transform && viewport.style.transform !== 'translate(0px, 0px) scale(1)') {
         marks.lineageSeen = true;
         marks.lineageNodes = nodes.length;
-        marks.lineageData = responseEnd(/\\/api\\/mlops\\/lineage/);
         const before = viewport.style.transform;
         new MutationObserver((_, observer) => {
           if (viewport.style.transform !== before) {
@@ -425,7 +431,9 @@ async function measureInApp(
   mark: string,
   settleMs = 3000,
 ) {
-  await page.goto(`${APP_URL}/settings`, { timeout: 120_000 });
+  // Not /settings: its redirect to /settings/general, when late, undid the
+  // navigation below (the visit then timed out on the Settings page).
+  await page.goto(`${APP_URL}/settings/general`, { timeout: 120_000 });
   await page
     .getByRole('navigation', { name: 'sidebar nav' })
     .getByRole('link', { name: 'Settings' })
@@ -435,24 +443,41 @@ async function measureInApp(
   const relative: Record<string, number> = { ...marks };
   for (const key of [
     'versions',
+    'versionsPage',
     'versionsData',
     'lineage',
     'lineageData',
     'interactive',
   ]) {
-    if (marks[key] !== undefined) relative[key] = marks[key] - marks.start;
+    // 0: no such request in this visit.
+    if (marks[key]) relative[key] = marks[key] - marks.start;
   }
   return relative;
 }
 
+/** Where a visit that never reached its mark leaves a screenshot. */
+let diagnosticsDir = tmpdir();
+
 async function waitForMarks(page: Page, mark: string, settleMs: number) {
-  const handle = await page.waitForFunction(
-    m => (window as any).__benchMarks?.[m] !== undefined,
-    mark,
-    { timeout: 120_000, polling: 100 },
-  );
+  const handle = await page
+    .waitForFunction(
+      m => (window as any).__benchMarks?.[m] !== undefined,
+      mark,
+      {
+        timeout: 120_000,
+        polling: 100,
+      },
+    )
+    .catch(async error => {
+      const file = join(diagnosticsDir, `no-${mark}-${Date.now()}.png`);
+      await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+      throw new Error(
+        `${page.url()}: no ${mark} mark (screenshot ${file}): ${error}`,
+      );
+    });
   await handle.dispose();
   await page.waitForTimeout(settleMs);
+  await page.evaluate(() => (window as any).__benchResponses());
   return (await page.evaluate(() => (window as any).__benchMarks)) as Record<
     string,
     number
@@ -475,6 +500,7 @@ async function main() {
   const workDir = mkdtempSync(join(tmpdir(), 'mlf-bench-frontend-'));
   const token = randomBytes(24).toString('base64url');
   const configPaths = writeBenchConfig(workDir, token);
+  diagnosticsDir = workDir;
   progress(`work folder ${workDir}; load average ${loadavg().join(' ')}`);
 
   const withDist = await buildApp('with', configPaths, workDir);
@@ -615,13 +641,15 @@ async function main() {
       '| measure | median | runs | first visit | target |',
       '| --- | --- | --- | --- | --- |',
       `| **Model page (${BIG_MODEL.versions} versions), opened inside the portal** (from Settings; time from the navigation) | | | | |`,
-      row('versions query answered', modelInApp, 'versionsData'),
+      row("table's first page answered", modelInApp, 'versionsPage'),
+      row('all versions answered', modelInApp, 'versionsData'),
       row("versions table's first row on screen", modelInApp, 'versions', {
         target: '< 1 s',
       }),
       row('longest main-thread task (to 5 s after)', modelInApp, 'longestTask'),
       '| **Model page, loaded in a new page** (time from navigation start: the portal boots and signs in first) | | | | |',
-      row('versions query answered', modelLoads, 'versionsData', first),
+      row("table's first page answered", modelLoads, 'versionsPage', first),
+      row('all versions answered', modelLoads, 'versionsData', first),
       row(
         "versions table's first row on screen",
         modelLoads,
