@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { model, version } from '../__testUtils__/fixtures';
 import {
   mockMlopsApi,
@@ -51,6 +51,18 @@ describe('ModelVersionsCard', () => {
       ),
     ).toBeInTheDocument();
     expect(mlopsApi.getPolicy).toHaveBeenCalledWith('model:default/churn');
+  });
+
+  it('keeps a stage on one line', async () => {
+    renderEntityCard(<ModelVersionsCard />, {
+      entity: model,
+      mlopsApi: mockMlopsApi({ getPolicy: async () => undefined as any }),
+      catalogEntities: [version(1, { stage: 'Production' })],
+    });
+    const stage = await screen.findByText('Production');
+    await waitFor(() =>
+      expect(stage.closest('td')).toHaveStyle({ whiteSpace: 'nowrap' }),
+    );
   });
 
   it('still draws the trend when the policy cannot be read, and says why', async () => {

@@ -1,8 +1,8 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { Table, type TableColumn } from '@backstage/core-components';
+import { Progress, Table, type TableColumn } from '@backstage/core-components';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import type { ModelEntityV1alpha1 } from '@ml-foundation/plugin-mlops-common';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { ApprovalChip } from '../components/ApprovalChip';
 import { AsyncBoundary } from '../components/AsyncBoundary';
 import { formatTime } from '../components/formatTime';
@@ -15,7 +15,6 @@ import {
   useModelVersions,
   type ModelVersionSummary,
 } from '../components/useModelVersions';
-import { MetricTrendChart } from './MetricTrendChart';
 import { MlCard } from '../components/MlCard';
 
 type Row = {
@@ -27,6 +26,12 @@ type Row = {
   createdBy: string;
   [metric: `metric:${string}`]: number | undefined;
 };
+
+// Its own chunk (recharts), loaded after the table has rendered: the table is
+// what the page is opened for, and 1,000 points take the chart a while.
+const MetricTrendChart = lazy(() =>
+  import('./MetricTrendChart').then(m => ({ default: m.MetricTrendChart })),
+);
 
 /** How many metrics the table shows as columns. */
 const KEY_METRICS = 3;
@@ -99,7 +104,13 @@ function VersionsTable(props: {
       },
       render: row => <ApprovalChip status={row.approvalStatus} />,
     },
-    { title: 'Stage', field: 'stage', render: row => row.stage || '—' },
+    {
+      title: 'Stage',
+      field: 'stage',
+      // A stage is one word; a narrow column broke it ("Productio" / "n").
+      cellStyle: { whiteSpace: 'nowrap' },
+      render: row => row.stage || '—',
+    },
     ...metrics.map(
       (name): TableColumn<Row> => ({
         title: name,
@@ -124,7 +135,9 @@ function VersionsTable(props: {
   return (
     <>
       <MlCard title="Metric trend">
-        <MetricTrendChart model={props.model} versions={versions} />
+        <Suspense fallback={<Progress />}>
+          <MetricTrendChart model={props.model} versions={versions} />
+        </Suspense>
       </MlCard>
       <div style={{ marginTop: 16 }}>
         <Table<Row>
