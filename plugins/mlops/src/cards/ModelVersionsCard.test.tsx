@@ -1,3 +1,4 @@
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen, waitFor, within } from '@testing-library/react';
 import { model, version } from '../__testUtils__/fixtures';
 import {
@@ -51,6 +52,46 @@ describe('ModelVersionsCard', () => {
       ),
     ).toBeInTheDocument();
     expect(mlopsApi.getPolicy).toHaveBeenCalledWith('model:default/churn');
+  });
+
+  it('shows the newest page while all versions load, then pages through all of them', async () => {
+    const versions = Array.from({ length: 25 }, (_, i) => version(i + 1));
+    const catalogApi = catalogApiMock({ entities: versions });
+    // All versions (for the chart and the other pages) arrive when released.
+    let releaseAll = () => {};
+    const getEntities = catalogApi.getEntities.bind(catalogApi);
+    jest.spyOn(catalogApi, 'getEntities').mockImplementation(
+      request =>
+        new Promise(resolve => {
+          releaseAll = () => resolve(getEntities(request));
+        }),
+    );
+    renderEntityCard(<ModelVersionsCard />, {
+      entity: model,
+      catalogApi,
+      mlopsApi: mockMlopsApi({ getPolicy: async () => undefined as any }),
+    });
+    expect(await screen.findByText('Versions (25)')).toBeInTheDocument();
+    const firstPage = () =>
+      screen
+        .getAllByRole('row')
+        .map(r => within(r).queryByText(/^v\d+$/)?.textContent)
+        .filter(Boolean);
+    expect(firstPage()).toEqual(
+      Array.from({ length: 10 }, (_, i) => `v${25 - i}`),
+    );
+    expect(screen.queryByText(/Dashed line|no threshold/)).toBeNull();
+
+    releaseAll();
+    expect((await screen.findAllByText('1-10 of 25')).length).toBeGreaterThan(
+      0,
+    );
+    expect(firstPage()).toEqual(
+      Array.from({ length: 10 }, (_, i) => `v${25 - i}`),
+    );
+    expect(
+      await screen.findByText('The policy sets no threshold on auc.'),
+    ).toBeInTheDocument();
   });
 
   it('keeps a stage on one line', async () => {

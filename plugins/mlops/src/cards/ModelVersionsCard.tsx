@@ -33,6 +33,9 @@ const MetricTrendChart = lazy(() =>
   import('./MetricTrendChart').then(m => ({ default: m.MetricTrendChart })),
 );
 
+/** The table's rows a page, at first. */
+const PAGE_SIZE = 10;
+
 /** How many metrics the table shows as columns. */
 const KEY_METRICS = 3;
 
@@ -42,25 +45,37 @@ const KEY_METRICS = 3;
  */
 export function ModelVersionsCard() {
   const { entity } = useEntity<ModelEntityV1alpha1>();
-  const versions = useModelVersions(entity);
+  const versions = useModelVersions(entity, { newest: PAGE_SIZE });
+  // The first page while all versions load; then all of them.
+  const shown = versions.value ?? versions.newest?.items;
   return (
     <AsyncBoundary
-      loading={versions.loading}
+      loading={!shown && versions.loading}
       error={versions.error}
-      empty={versions.value?.length === 0}
+      empty={shown?.length === 0}
       emptyTitle="No versions registered yet"
       emptyDescription="Versions appear here once the model package group has a model package in SageMaker."
     >
-      {() => <VersionsTable model={entity} versions={versions.value!} />}
+      {() => (
+        <VersionsTable
+          model={entity}
+          versions={shown!}
+          total={versions.value?.length ?? versions.newest!.totalItems}
+          complete={versions.value !== undefined}
+        />
+      )}
     </AsyncBoundary>
   );
 }
 
 function VersionsTable(props: {
   model: ModelEntityV1alpha1;
+  /** All versions once `complete`, until then the newest. */
   versions: ModelVersionSummary[];
+  total: number;
+  complete: boolean;
 }) {
-  const { versions } = props;
+  const { versions, complete } = props;
   const metrics = useMemo(
     () => metricNames(versions).slice(0, KEY_METRICS),
     [versions],
@@ -135,16 +150,21 @@ function VersionsTable(props: {
   return (
     <>
       <MlCard title="Metric trend">
-        <Suspense fallback={<Progress />}>
-          <MetricTrendChart model={props.model} versions={versions} />
-        </Suspense>
+        {complete ? (
+          <Suspense fallback={<Progress />}>
+            <MetricTrendChart model={props.model} versions={versions} />
+          </Suspense>
+        ) : (
+          <Progress />
+        )}
       </MlCard>
       <div style={{ marginTop: 16 }}>
         <Table<Row>
-          title={`Versions (${versions.length})`}
+          title={`Versions (${props.total})`}
           options={{
-            paging: true,
-            pageSize: 10,
+            // Paging (and its count) once there is more than a page to show.
+            paging: complete,
+            pageSize: PAGE_SIZE,
             pageSizeOptions: [10, 25, 50],
             filtering: true,
             padding: 'dense',
