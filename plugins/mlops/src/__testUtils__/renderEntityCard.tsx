@@ -37,48 +37,68 @@ export function mockMlopsApi(
   } as unknown as jest.Mocked<MlopsApi>;
 }
 
+type TestAppOptions = {
+  mlopsApi?: MlopsApi;
+  catalogEntities?: Entity[];
+  /** Instead of a catalog of `catalogEntities`, e.g. one with spies. */
+  catalogApi?: CatalogApi;
+  /** Whether the permission framework allows the user everything. */
+  allowed?: boolean;
+  userEntityRef?: string;
+  /** The URL the test starts at, e.g. with a query string. */
+  initialRouteEntries?: string[];
+  /**
+   * Answers the fetchApi's requests, e.g. to the catalog's sync status
+   * routes; discovery then gives `http://example.com/api/<plugin>`.
+   */
+  fetch?: typeof fetch;
+};
+
+/** Renders a page of the plugin, e.g. the ML hub, against mocked APIs. */
+export function renderMlopsPage(
+  element: JSX.Element,
+  options: TestAppOptions = {},
+) {
+  return renderInTestApp(element, {
+    apis: [
+      [mlopsApiRef, options.mlopsApi ?? mockMlopsApi()],
+      [
+        catalogApiRef,
+        options.catalogApi ??
+          catalogApiMock({ entities: options.catalogEntities ?? [] }),
+      ],
+      mockApis.permission({
+        authorize:
+          options.allowed === false
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      }),
+      mockApis.identity({
+        userEntityRef: options.userEntityRef ?? 'user:default/alice',
+        ownershipEntityRefs: [
+          options.userEntityRef ?? 'user:default/alice',
+          'group:default/ml-platform',
+        ],
+      }),
+      ...(options.fetch
+        ? [
+            mockApis.discovery(),
+            mockApis.fetch({ baseImplementation: options.fetch }),
+          ]
+        : []),
+    ],
+    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+    initialRouteEntries: options.initialRouteEntries,
+  });
+}
+
 /** Renders an entity card or tab for an entity, against mocked APIs. */
 export function renderEntityCard(
   element: JSX.Element,
-  options: {
-    entity: Entity;
-    mlopsApi?: MlopsApi;
-    catalogEntities?: Entity[];
-    /** Instead of a catalog of `catalogEntities`, e.g. one with spies. */
-    catalogApi?: CatalogApi;
-    /** Whether the permission framework allows the user everything. */
-    allowed?: boolean;
-    userEntityRef?: string;
-    /** The URL the test starts at, e.g. with a query string. */
-    initialRouteEntries?: string[];
-  },
+  options: TestAppOptions & { entity: Entity },
 ) {
-  return renderInTestApp(
+  return renderMlopsPage(
     <EntityProvider entity={options.entity}>{element}</EntityProvider>,
-    {
-      apis: [
-        [mlopsApiRef, options.mlopsApi ?? mockMlopsApi()],
-        [
-          catalogApiRef,
-          options.catalogApi ??
-            catalogApiMock({ entities: options.catalogEntities ?? [] }),
-        ],
-        mockApis.permission({
-          authorize:
-            options.allowed === false
-              ? AuthorizeResult.DENY
-              : AuthorizeResult.ALLOW,
-        }),
-        mockApis.identity({
-          userEntityRef: options.userEntityRef ?? 'user:default/alice',
-          ownershipEntityRefs: [
-            options.userEntityRef ?? 'user:default/alice',
-            'group:default/ml-platform',
-          ],
-        }),
-      ],
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-      initialRouteEntries: options.initialRouteEntries,
-    },
+    options,
   );
 }
