@@ -18,6 +18,23 @@ import { MlCard } from '../components/MlCard';
 
 type FeatureRow = Feature & { role: string };
 
+/**
+ * The offline store's S3 location and Glue table, as a list so each is on its
+ * own line (a newline inside one string would render as a space).
+ */
+function offlineStore(
+  offline: FeatureGroupEntityV1alpha1['spec']['offlineStore'],
+): string | string[] {
+  if (!offline) return 'none';
+  const parts = [
+    offline.s3Uri,
+    offline.database && offline.table
+      ? `${offline.database}.${offline.table}`
+      : undefined,
+  ].filter((part): part is string => !!part);
+  return parts.length > 0 ? parts : 'enabled';
+}
+
 /** A feature group: its features, online and offline store, sources and the models trained on it. */
 export function FeatureGroupOverviewCard() {
   const { entity } = useEntity<FeatureGroupEntityV1alpha1>();
@@ -39,7 +56,6 @@ export function FeatureGroupOverviewCard() {
       render: f => f.description ?? '—',
     },
   ];
-  const offline = spec.offlineStore;
   return (
     <MlCard title="Feature group">
       <Grid container spacing={2}>
@@ -49,16 +65,7 @@ export function FeatureGroupOverviewCard() {
               'online store': spec.onlineStore?.enabled
                 ? 'enabled'
                 : 'disabled',
-              'offline store': offline
-                ? [
-                    offline.s3Uri,
-                    offline.database && offline.table
-                      ? `${offline.database}.${offline.table}`
-                      : undefined,
-                  ]
-                    .filter(Boolean)
-                    .join('\n') || 'enabled'
-                : 'none',
+              'offline store': offlineStore(spec.offlineStore),
               'record identifier': spec.recordIdentifier,
               'event time': spec.eventTime,
             }}
