@@ -1,3 +1,4 @@
+import { ResponseError } from '@backstage/errors';
 import type { AuditEvent } from '@ml-foundation/plugin-mlops-common';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -72,5 +73,39 @@ describe('AuditContent', () => {
         expect.objectContaining({ action: 'writeback.failed' }),
       ),
     );
+  });
+
+  it("says what is needed, in the server's words, when reading is refused", async () => {
+    const reason =
+      'Reading the audit trail of model:default/churn needs the mlops.audit.read permission';
+    const refused = await ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({
+          error: { name: 'NotAllowedError', message: reason },
+          request: { method: 'GET', url: '/audit/events' },
+          response: { statusCode: 403 },
+        }),
+        {
+          status: 403,
+          statusText: 'Forbidden',
+          headers: { 'Content-Type': 'application/json' },
+        },
+      ),
+    );
+    const mlopsApi = mockMlopsApi({
+      verifyAudit: async () => ({
+        ok: true,
+        checkedEvents: 2,
+        verifiedAt: '2026-12-01T10:00:00Z',
+      }),
+      listAuditEvents: async () => {
+        throw refused;
+      },
+    });
+    renderEntityCard(<AuditContent />, { entity: model, mlopsApi });
+    expect(
+      await screen.findByText(`You may not see this: ${reason}`),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/403 Forbidden/)).not.toBeInTheDocument();
   });
 });

@@ -4,11 +4,15 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import { ResponseError } from '@backstage/errors';
 import type { ReactNode } from 'react';
+import { errorMessage } from './errorMessage';
 
 /**
  * Shows a loading bar, what failed, or an empty state, so a card is never
- * blank; renders its children once there is something to show.
+ * blank; renders its children once there is something to show. A refusal
+ * (403) is not a failure: it says, in the server's words, what is needed.
  */
 export function AsyncBoundary(props: {
   loading: boolean;
@@ -23,6 +27,11 @@ export function AsyncBoundary(props: {
 }) {
   const { loading, error, empty, emptyTitle, emptyDescription } = props;
   if (loading) return <Progress />;
+  if (error && ResponseError.is(error) && error.statusCode === 403) {
+    return (
+      <Alert severity="info">You may not see this: {errorMessage(error)}</Alert>
+    );
+  }
   if (error) return <ResponseErrorPanel error={error} />;
   if (empty && props.inline) {
     return (
