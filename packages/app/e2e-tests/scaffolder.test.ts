@@ -4,7 +4,7 @@ import { signInAs } from './signIn';
 test('a data scientist creates an ML project from the portal and finds its Model in the catalog', async ({
   page,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   // The demo's local repositories outlive a run: a fresh name each time.
   const name = `e2e-model-${Date.now().toString(36)}`;
   await signInAs(page, 'hannah.cho', '/create');
@@ -46,13 +46,14 @@ test('a data scientist creates an ML project from the portal and finds its Model
   await open.click();
 
   // The catalog read the published repository: the Model, owned by the team.
+  // Its page shows the name even before the catalog has the entity ("Entity
+  // not found"), so wait for the owner, which only the entity has. A busy
+  // catalog can take minutes to process a new location.
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole('heading', { name }).first()).toBeVisible({
-      timeout: 5_000,
-    });
-  }).toPass({ timeout: 120_000 });
-  await expect(
-    page.getByRole('link', { name: /Fraud ML|fraud-ml/ }).first(),
-  ).toBeVisible();
+    await expect(
+      page.getByRole('link', { name: /Fraud ML|fraud-ml/ }).first(),
+    ).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 240_000 });
+  await expect(page.getByRole('heading', { name }).first()).toBeVisible();
 });
