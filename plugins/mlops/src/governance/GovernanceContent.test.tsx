@@ -1,7 +1,6 @@
-import type { Review } from '@ml-foundation/plugin-mlops-common';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { version } from '../__testUtils__/fixtures';
+import { review as openReview, version } from '../__testUtils__/fixtures';
 import {
   mockMlopsApi,
   renderEntityCard,
@@ -21,37 +20,7 @@ const policy = {
   },
 };
 
-const review: Review = {
-  id: 'r1',
-  kind: 'promotion',
-  entityRef: 'modelversion:default/churn-3',
-  modelRef: 'model:default/churn',
-  targetStage: 'production',
-  policy: 'default',
-  state: 'open',
-  requestedBy: 'user:default/bob',
-  requestedAt: '2026-12-01T10:00:00Z',
-  checkpoints: [
-    {
-      id: 'auc',
-      type: 'metric-threshold',
-      state: 'passed',
-      message: 'validation:auc 0.86 is >= 0.8',
-      evidence: { value: 0.86, min: 0.8 },
-      evaluatedAt: '2026-12-01T10:00:00Z',
-    },
-    {
-      id: 'risk-signoff',
-      type: 'approval',
-      state: 'pending',
-      message: '0 of 2 model-risk approvals',
-      evidence: { approvers: [] },
-      evaluatedAt: '2026-12-01T10:00:00Z',
-    },
-  ],
-  decisions: [],
-  updatedAt: '2026-12-01T10:00:00Z',
-};
+const review = openReview();
 
 describe('GovernanceContent', () => {
   it('shows each checkpoint with its evidence and lets an allowed reviewer approve with a comment', async () => {
