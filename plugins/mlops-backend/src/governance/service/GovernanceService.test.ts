@@ -44,6 +44,7 @@ describe('GovernanceService', () => {
     async databaseId => {
       completeModelPackage(sim);
       const { service, audit, notifications } = await setup(databaseId);
+      sim.resetStats();
 
       const opened = await service.createReview(
         {
@@ -75,6 +76,8 @@ describe('GovernanceService', () => {
         report: 'bias',
         uri: 's3://reports/fraud/bias.json',
       });
+      // Two report checkpoints read the bias and SHAP files: each once.
+      expect(sim.stats()['S3.GetObject']).toBe(2);
       expect(notifications.send).toHaveBeenCalledWith(
         expect.objectContaining({
           recipients: expect.objectContaining({

@@ -786,6 +786,17 @@ export class GovernanceService {
       modelPackage ??= this.options.registry.describeModelPackage(version);
       return modelPackage;
     };
+    // Checkpoints of one policy read the same reports (bias and SHAP are
+    // often one analysis.json): each object once per evaluation.
+    const s3Texts = new Map<string, Promise<string>>();
+    const readS3Text = (uri: string) => {
+      let text = s3Texts.get(uri);
+      if (!text) {
+        text = this.options.registry.readS3Text(version, uri);
+        s3Texts.set(uri, text);
+      }
+      return text;
+    };
     return Promise.all(
       transition.checkpoints.map(async definition => {
         const result = await this.evaluateOne(definition, {
@@ -794,6 +805,7 @@ export class GovernanceService {
           model,
           transition,
           getModelPackage,
+          readS3Text,
         });
         const waiver = waivers.get(definition.id);
         return waiver
@@ -811,6 +823,7 @@ export class GovernanceService {
       model: Entity | undefined;
       transition: GovernanceTransition;
       getModelPackage?: () => Promise<JsonObject | undefined>;
+      readS3Text?: (uri: string) => Promise<string>;
     },
   ): Promise<CheckpointResult> {
     const { review, version, model, transition } = context;
@@ -836,7 +849,9 @@ export class GovernanceService {
         getModelPackage:
           context.getModelPackage ??
           (() => this.options.registry.describeModelPackage(version)),
-        readS3Text: uri => this.options.registry.readS3Text(version, uri),
+        readS3Text:
+          context.readS3Text ??
+          (uri => this.options.registry.readS3Text(version, uri)),
       });
       return {
         id: definition.id,
